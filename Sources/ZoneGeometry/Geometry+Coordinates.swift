@@ -1,0 +1,203 @@
+import CGEOS
+
+/// What a run of positions is in its geometry.
+public enum PathRole: Sendable {
+    /// The exterior ring of a polygon; its holes follow it.
+    case shell
+    /// An interior ring of the polygon whose shell came last.
+    case hole
+    /// A linestring.
+    case line
+}
+
+/// The positions of one ring or line, valid only inside the closure that receives them.
+public struct PathCoordinates {
+    public let role: PathRole
+    public let x: UnsafeBufferPointer<Double>
+    public let y: UnsafeBufferPointer<Double>
+}
+
+extension Geometry {
+    /// A copy of the geometry with every position rewritten in one bulk pass.
+    ///
+    /// `transform` receives all x values and all y values of the geometry, in order, as two
+    /// contiguous buffers to rewrite in place (z values are carried over unchanged). This is how a
+    /// coordinate transformation runs over a whole geometry in one call.
+    public func mappingCoordinates(
+        _ transform: (_ x: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) throws -> Void
+    ) throws -> Geometry {
+        let context = GEOSContext.current
+        context.clearError()
+        let count = coordinateCount
+        let hasZ = self.hasZ
+        var xs = [Double](repeating: 0, count: count)
+        var ys = [Double](repeating: 0, count: count)
+        var zs = [Double](repeating: .nan, count: hasZ ? count : 0)
+        var mapping = CoordinateMapping(context: context, hasZ: hasZ)
+        try xs.withUnsafeMutableBufferPointer { x in
+            try ys.withUnsafeMutableBufferPointer { y in
+                try zs.withUnsafeMutableBufferPointer { z in
+                    try mapping.read(handle, x: x, y: y, z: z)
+                    try transform(x, y)
+                    mapping.offset = 0
+                }
+            }
+        }
+        let rebuilt = try xs.withUnsafeBufferPointer { x in
+            try ys.withUnsafeBufferPointer { y in
+                try zs.withUnsafeBufferPointer { z in try mapping.build(handle, x: x, y: y, z: z) }
+            }
+        }
+        return Geometry(owning: rebuilt)
+    }
+
+    /// Calls `body` with the positions of every ring and line, in the order they appear: each
+    /// polygon's shell then its holes, each linestring as a line. Points are skipped.
+    public func forEachPath(_ body: (PathCoordinates) throws -> Void) throws {
+        let context = GEOSContext.current
+        context.clearError()
+        var scratch = PathScratch()
+        try visitPaths(context, handle, &scratch, body)
+    }
+
+    private func visitPaths(_ context: GEOSContext, _ g: OpaquePointer, _ scratch: inout PathScratch,
+                            _ body: (PathCoordinates) throws -> Void) throws {
+        let h = context.handle
+        if GEOSisEmpty_r(h, g) == 1 { return }
+        switch GeometryType(geosTypeId: GEOSGeomTypeId_r(h, g)) {
+        case .point, .multiPoint:
+            return
+        case .lineString, .linearRing:
+            try scratch.with(context, g) { try body(PathCoordinates(role: .line, x: $0, y: $1)) }
+        case .polygon:
+            guard let shell = GEOSGetExteriorRing_r(h, g) else { throw context.error("GetExteriorRing") }
+            try scratch.with(context, shell) { try body(PathCoordinates(role: .shell, x: $0, y: $1)) }
+            for i in 0..<GEOSGetNumInteriorRings_r(h, g) {
+                guard let hole = GEOSGetInteriorRingN_r(h, g, i) else { throw context.error("GetInteriorRingN") }
+                try scratch.with(context, hole) { try body(PathCoordinates(role: .hole, x: $0, y: $1)) }
+            }
+        default:
+            for i in 0..<GEOSGetNumGeometries_r(h, g) {
+                guard let member = GEOSGetGeometryN_r(h, g, i) else { throw context.error("GetGeometryN") }
+                try visitPaths(context, member, &scratch, body)
+            }
+        }
+    }
+}
+
+/// Reusable x/y buffers for reading one ring or line at a time.
+private struct PathScratch {
+    var x: [Double] = []
+    var y: [Double] = []
+
+    mutating func with(_ context: GEOSContext, _ ring: OpaquePointer,
+                       _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) throws -> Void) throws {
+        let h = context.handle
+        guard let sequence = GEOSGeom_getCoordSeq_r(h, ring) else { throw context.error("getCoordSeq") }
+        var size: UInt32 = 0
+        guard GEOSCoordSeq_getSize_r(h, sequence, &size) == 1 else { throw context.error("CoordSeq_getSize") }
+        let n = Int(size)
+        if x.count < n {
+            x = [Double](repeating: 0, count: n)
+            y = [Double](repeating: 0, count: n)
+        }
+        try x.withUnsafeMutableBufferPointer { xb in
+            try y.withUnsafeMutableBufferPointer { yb in
+                guard GEOSCoordSeq_copyToArrays_r(h, sequence, xb.baseAddress, yb.baseAddress, nil, nil) == 1 else {
+                    throw context.error("CoordSeq_copyToArrays")
+                }
+                try body(UnsafeBufferPointer(rebasing: xb[0..<n]), UnsafeBufferPointer(rebasing: yb[0..<n]))
+            }
+        }
+    }
+}
+
+/// Walks a geometry twice in the same order: once to read every position into flat arrays,
+/// once to rebuild the same structure from them.
+private struct CoordinateMapping {
+    let context: GEOSContext
+    let hasZ: Bool
+    var offset = 0
+
+    mutating func read(_ g: OpaquePointer, x: UnsafeMutableBufferPointer<Double>, y: UnsafeMutableBufferPointer<Double>,
+                       z: UnsafeMutableBufferPointer<Double>) throws {
+        let h = context.handle
+        try forEachSequence(g) { sequence, size in
+            let zBase = hasZ ? z.baseAddress! + offset : nil
+            guard GEOSCoordSeq_copyToArrays_r(h, sequence, x.baseAddress! + offset, y.baseAddress! + offset, zBase, nil) == 1 else {
+                throw context.error("CoordSeq_copyToArrays")
+            }
+            offset += size
+        }
+    }
+
+    private func forEachSequence(_ g: OpaquePointer, _ body: (OpaquePointer, Int) throws -> Void) throws {
+        let h = context.handle
+        switch GeometryType(geosTypeId: GEOSGeomTypeId_r(h, g)) {
+        case .point, .lineString, .linearRing:
+            if GEOSisEmpty_r(h, g) == 1 { return }
+            guard let sequence = GEOSGeom_getCoordSeq_r(h, g) else { throw context.error("getCoordSeq") }
+            var size: UInt32 = 0
+            guard GEOSCoordSeq_getSize_r(h, sequence, &size) == 1 else { throw context.error("CoordSeq_getSize") }
+            try body(sequence, Int(size))
+        case .polygon:
+            if GEOSisEmpty_r(h, g) == 1 { return }
+            guard let shell = GEOSGetExteriorRing_r(h, g) else { throw context.error("GetExteriorRing") }
+            try forEachSequence(shell, body)
+            for i in 0..<GEOSGetNumInteriorRings_r(h, g) {
+                guard let hole = GEOSGetInteriorRingN_r(h, g, i) else { throw context.error("GetInteriorRingN") }
+                try forEachSequence(hole, body)
+            }
+        default:
+            for i in 0..<GEOSGetNumGeometries_r(h, g) {
+                guard let member = GEOSGetGeometryN_r(h, g, i) else { throw context.error("GetGeometryN") }
+                try forEachSequence(member, body)
+            }
+        }
+    }
+
+    /// Rebuilds `g`'s structure with positions taken from the arrays at the running offset.
+    mutating func build(_ g: OpaquePointer, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                        z: UnsafeBufferPointer<Double>) throws -> OpaquePointer {
+        let h = context.handle
+        let typeId = GEOSGeomTypeId_r(h, g)
+        let type = GeometryType(geosTypeId: typeId)
+        let empty = GEOSisEmpty_r(h, g) == 1
+        func made(_ p: OpaquePointer?, _ operation: String) throws -> OpaquePointer {
+            guard let p else { throw context.error(operation) }
+            return p
+        }
+        switch type {
+        case .point, .lineString, .linearRing:
+            if empty { return try made(GEOSGeom_clone_r(h, g), "clone") }
+            let size = Int(GEOSGeomGetNumPoints_r(h, g))
+            let sequence = try made(GEOSCoordSeq_copyFromArrays_r(
+                h, x.baseAddress! + offset, y.baseAddress! + offset, hasZ ? z.baseAddress! + offset : nil, nil, UInt32(size)),
+                "CoordSeq_copyFromArrays")
+            offset += size
+            switch type {
+            case .point: return try made(GEOSGeom_createPoint_r(h, sequence), "createPoint")
+            case .linearRing: return try made(GEOSGeom_createLinearRing_r(h, sequence), "createLinearRing")
+            default: return try made(GEOSGeom_createLineString_r(h, sequence), "createLineString")
+            }
+        case .polygon:
+            if empty { return try made(GEOSGeom_clone_r(h, g), "clone") }
+            let shell = try build(try made(GEOSGetExteriorRing_r(h, g), "GetExteriorRing"), x: x, y: y, z: z)
+            var holes: [OpaquePointer?] = []
+            for i in 0..<GEOSGetNumInteriorRings_r(h, g) {
+                holes.append(try build(try made(GEOSGetInteriorRingN_r(h, g, i), "GetInteriorRingN"), x: x, y: y, z: z))
+            }
+            return try made(holes.withUnsafeMutableBufferPointer {
+                GEOSGeom_createPolygon_r(h, shell, $0.baseAddress, UInt32($0.count))
+            }, "createPolygon")
+        default:
+            var parts: [OpaquePointer?] = []
+            for i in 0..<GEOSGetNumGeometries_r(h, g) {
+                parts.append(try build(try made(GEOSGetGeometryN_r(h, g, i), "GetGeometryN"), x: x, y: y, z: z))
+            }
+            return try made(parts.withUnsafeMutableBufferPointer {
+                GEOSGeom_createCollection_r(h, typeId, $0.baseAddress, UInt32($0.count))
+            }, "createCollection")
+        }
+    }
+}

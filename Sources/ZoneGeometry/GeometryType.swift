@@ -1,0 +1,33 @@
+import CGEOS
+
+/// The seven geometry types of the OGC simple features model (and RFC 7946), plus GEOS's
+/// linear ring.
+public enum GeometryType: String, Sendable, CaseIterable {
+    case point = "Point"
+    case lineString = "LineString"
+    case linearRing = "LinearRing"
+    case polygon = "Polygon"
+    case multiPoint = "MultiPoint"
+    case multiLineString = "MultiLineString"
+    case multiPolygon = "MultiPolygon"
+    case geometryCollection = "GeometryCollection"
+
+    init?(geosTypeId: Int32) {
+        switch geosTypeId {
+        case Int32(GEOS_POINT.rawValue): self = .point
+        case Int32(GEOS_LINESTRING.rawValue): self = .lineString
+        case Int32(GEOS_LINEARRING.rawValue): self = .linearRing
+        case Int32(GEOS_POLYGON.rawValue): self = .polygon
+        case Int32(GEOS_MULTIPOINT.rawValue): self = .multiPoint
+        case Int32(GEOS_MULTILINESTRING.rawValue): self = .multiLineString
+        case Int32(GEOS_MULTIPOLYGON.rawValue): self = .multiPolygon
+        case Int32(GEOS_GEOMETRYCOLLECTION.rawValue): self = .geometryCollection
+        default: return nil
+        }
+    }
+
+    /// Whether the type has area (polygon or multipolygon).
+    public var isPolygonal: Bool { self == .polygon || self == .multiPolygon }
+    /// Whether the type is a line or lines.
+    public var isLineal: Bool { self == .lineString || self == .linearRing || self == .multiLineString }
+}

@@ -1,0 +1,137 @@
+import CPROJ
+import ZoneGeometry
+
+/// A coordinate reference system known to PROJ: from `EPSG:n`, an OGC URN
+/// (`urn:ogc:def:crs:EPSG::9210`), a PROJ string (`+proj=utm +zone=48 +datum=WGS84 +type=crs`)
+/// or WKT.
+///
+/// Two `CRS` values are equal when their definitions are; an authority reference is stored in
+/// its short form (`EPSG:9210`), so the URN and the short code compare equal.
+public struct CRS: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of coordinates the CRS has.
+    public enum Kind: String, Sendable {
+        /// Longitude/latitude on an ellipsoid, in angular units.
+        case geographic
+        /// Easting/northing on a map projection, in linear units.
+        case projected
+        /// Earth-centred x/y/z.
+        case geocentric
+        /// A horizontal CRS with a vertical one.
+        case compound
+        case other
+    }
+
+    /// The definition PROJ was given (authority references in `AUTH:CODE` form).
+    public let definition: String
+    /// PROJ's name for it, e.g. "VN-2000 / TM-3 105-45".
+    public let name: String
+    public let kind: Kind
+    /// The unit of the first horizontal axis, e.g. "metre" or "degree".
+    public let unit: String
+    /// Factor from ``unit`` to the SI unit (metres, or radians for angles).
+    public let unitToSI: Double
+    /// The bounds where the CRS is meant to be used, in WGS84 degrees, when PROJ knows them.
+    public let areaOfUse: Envelope?
+
+    /// Longitude/latitude on WGS84 (EPSG:4326), the coordinates of RFC 7946 GeoJSON.
+    public static let wgs84 = CRS(definition: "EPSG:4326", name: "WGS 84", kind: .geographic, unit: "degree",
+                                  unitToSI: .pi / 180, areaOfUse: Envelope(minX: -180, minY: -90, maxX: 180, maxY: 90))
+
+    /// Looks a CRS up in PROJ.
+    /// - Throws: ``ProjectionError/unknownCRS(definition:message:)`` when PROJ cannot parse it,
+    ///   ``ProjectionError/notACRS(definition:)`` when it is an operation rather than a CRS.
+    public init(_ definition: String) throws(ProjectionError) {
+        let context = ProjContext.current
+        let trimmed = definition.trimmingSpaces
+        let pj = try context.crs(trimmed)
+        let ctx = context.handle
+        let identifier: String? = {
+            guard let authority = proj_get_id_auth_name(pj, 0), let code = proj_get_id_code(pj, 0) else { return nil }
+            return "\(String(cString: authority)):\(String(cString: code))"
+        }()
+        // A bare authority reference is stored in short form; PROJ strings and WKT stay as given.
+        let isReference = !trimmed.contains("+") && !trimmed.contains("[") && !trimmed.contains("{")
+        self.definition = isReference ? (identifier ?? trimmed) : trimmed
+        self.name = proj_get_name(pj).map { String(cString: $0) } ?? trimmed
+        self.kind = switch proj_get_type(pj) {
+        case PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS: .geographic
+        case PJ_TYPE_PROJECTED_CRS: .projected
+        case PJ_TYPE_GEOCENTRIC_CRS: .geocentric
+        case PJ_TYPE_COMPOUND_CRS: .compound
+        case PJ_TYPE_BOUND_CRS:
+            Self.kind(ofBase: ctx, pj)
+        default: .other
+        }
+        (self.unit, self.unitToSI) = Self.unit(ctx, pj)
+        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        if proj_get_area_of_use(ctx, pj, &west, &south, &east, &north, nil) == 1, west > -1000 {
+            areaOfUse = Envelope(minX: west, minY: south, maxX: east, maxY: north)
+        } else {
+            areaOfUse = nil
+        }
+        // Keep the parsed object under its stored definition too, for transformers.
+        if self.definition != trimmed { _ = try context.crs(self.definition) }
+    }
+
+    /// The CRS with the given EPSG code, e.g. `try CRS.epsg(9210)` for VN-2000 / TM-3 105-45.
+    public static func epsg(_ code: Int) throws(ProjectionError) -> CRS {
+        try CRS("EPSG:\(code)")
+    }
+
+    private init(definition: String, name: String, kind: Kind, unit: String, unitToSI: Double, areaOfUse: Envelope?) {
+        self.definition = definition
+        self.name = name
+        self.kind = kind
+        self.unit = unit
+        self.unitToSI = unitToSI
+        self.areaOfUse = areaOfUse
+    }
+
+    /// Whether coordinates are longitude/latitude.
+    public var isGeographic: Bool { kind == .geographic }
+    /// Whether coordinates are easting/northing on a projection.
+    public var isProjected: Bool { kind == .projected }
+
+    public var description: String { "\(definition) (\(name))" }
+
+    public static func == (a: CRS, b: CRS) -> Bool { a.definition == b.definition }
+    public func hash(into hasher: inout Hasher) { hasher.combine(definition) }
+
+    private static func kind(ofBase ctx: OpaquePointer, _ bound: OpaquePointer) -> Kind {
+        guard let base = proj_get_source_crs(ctx, bound) else { return .other }
+        defer { proj_destroy(base) }
+        switch proj_get_type(base) {
+        case PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS: return .geographic
+        case PJ_TYPE_PROJECTED_CRS: return .projected
+        default: return .other
+        }
+    }
+
+    /// The unit of the first axis of the horizontal part of the CRS.
+    private static func unit(_ ctx: OpaquePointer, _ pj: OpaquePointer) -> (String, Double) {
+        var horizontal: OpaquePointer? = nil
+        switch proj_get_type(pj) {
+        case PJ_TYPE_COMPOUND_CRS: horizontal = proj_crs_get_sub_crs(ctx, pj, 0)
+        case PJ_TYPE_BOUND_CRS: horizontal = proj_get_source_crs(ctx, pj)
+        default: break
+        }
+        defer { if let horizontal { proj_destroy(horizontal) } }
+        guard let cs = proj_crs_get_coordinate_system(ctx, horizontal ?? pj) else { return ("unknown", .nan) }
+        defer { proj_destroy(cs) }
+        var unitName: UnsafePointer<CChar>?
+        var factor = 0.0
+        guard proj_cs_get_axis_info(ctx, cs, 0, nil, nil, nil, &factor, &unitName, nil, nil) == 1 else {
+            return ("unknown", .nan)
+        }
+        return (unitName.map { String(cString: $0) } ?? "unknown", factor)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}
