@@ -170,7 +170,11 @@ private struct CoordinateMapping {
         switch type {
         case .point, .lineString, .linearRing:
             if empty { return try made(GEOSGeom_clone_r(h, g), "clone") }
-            let size = Int(GEOSGeomGetNumPoints_r(h, g))
+            var count: UInt32 = 0
+            guard let source = GEOSGeom_getCoordSeq_r(h, g), GEOSCoordSeq_getSize_r(h, source, &count) == 1 else {
+                throw context.error("CoordSeq_getSize")
+            }
+            let size = Int(count)
             let sequence = try made(GEOSCoordSeq_copyFromArrays_r(
                 h, x.baseAddress! + offset, y.baseAddress! + offset, hasZ ? z.baseAddress! + offset : nil, nil, UInt32(size)),
                 "CoordSeq_copyFromArrays")

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import ZoneGeometry
+import ZoneProjection
+
+/// Geodesic measures on WGS84. Oracles: PROJ's `geod -I +ellps=WGS84` (proj-bin 9.1.1) for
+/// distances; pyproj 3.7.2 `Geod(ellps='WGS84').geometry_area_perimeter` (run once, recorded here)
+/// for areas; and the hectares declared in the names of the real anchorage areas.
+struct GeodesicTests {
+    @Test func distanceMatchesGeod() {
+        // echo "20.8571 106.6822 21.0245 105.8575" | geod -I +ellps=WGS84 -F %.6f → 87757.469401 m
+        // (Hai Phong Opera House to Hanoi Opera House).
+        let metres = Geodesic.wgs84.distance(from: Coordinate(106.6822, 20.8571), to: Coordinate(105.8575, 21.0245))
+        #expect(abs(metres - 87757.469401) < 1e-6)
+    }
+
+    @Test func squareAndHole() throws {
+        let square = try Geometry(wkt: "POLYGON ((106.7 20.8, 106.71 20.8, 106.71 20.81, 106.7 20.81, 106.7 20.8))")
+        let measure = try Geodesic.wgs84.measure(square)
+        // pyproj: (1152591.547943592, 4296.38682566262)
+        #expect(abs(measure.areaSquareMetres - 1152591.547943592) < 1e-6)
+        #expect(abs(measure.perimeterMetres - 4296.38682566262) < 1e-8)
+        #expect(abs(measure.areaHectares - 115.2591547943592) < 1e-10)
+
+        // The same square with a 0.002° hole, drawn clockwise or not: pyproj gives the area
+        // 1106487.2889046073 and the hole alone (46104.259038984776, perimeter 859.282754028441).
+        for hole in ["106.702 20.802, 106.702 20.804, 106.704 20.804, 106.704 20.802, 106.702 20.802",
+                     "106.702 20.802, 106.704 20.802, 106.704 20.804, 106.702 20.804, 106.702 20.802"] {
+            let holed = try Geometry(wkt: "POLYGON ((106.7 20.8, 106.71 20.8, 106.71 20.81, 106.7 20.81, 106.7 20.8), (\(hole)))")
+            let m = try Geodesic.wgs84.measure(holed)
+            #expect(abs(m.areaSquareMetres - 1106487.2889046073) < 1e-6)
+            #expect(abs(m.perimeterMetres - (4296.38682566262 + 859.282754028441)) < 1e-8)
+        }
+        // A clockwise shell measures the same as a counter-clockwise one.
+        let clockwise = try Geometry(wkt: "POLYGON ((106.7 20.8, 106.7 20.81, 106.71 20.81, 106.71 20.8, 106.7 20.8))")
+        #expect(abs(try Geodesic.wgs84.area(of: clockwise) - 1152591.547943592) < 1e-6)
+    }
+
+    @Test func lineLength() throws {
+        // pyproj Geod.line_length over the same two points: 87757.46940124076.
+        let line = try Geometry(wkt: "LINESTRING (106.6822 20.8571, 105.8575 21.0245)")
+        #expect(abs(try Geodesic.wgs84.length(of: line) - 87757.46940124076) < 1e-6)
+        #expect(try Geodesic.wgs84.area(of: line) == 0)
+    }
+
+    /// The real anchorage outlines of Hai Phong port, polygonised: measured against pyproj 3.7.2 +
+    /// shapely 2.2.0 (`geometry_area_perimeter(unary_union(polygonize(unary_union(lines))))`, run
+    /// once) and against the hectares their names declare.
+    @Test(arguments: [
+        ("KHU NEO HÒN DẤU (2.150HA)", 21494208.497625113, 2150.0),
+        ("KHU NEO LẠCH HUYỆN (600HA)", 6003529.606801104, 600),
+        ("KHU NEO LẠCH HUYỆN MỞ RỘNG (1.200HA)", 12008035.962069511, 1200),
+        ("KHU NEO 2.000HA - KHU 3 (556HA)", 5575176.2946570385, 556),
+        ("KHU NEO TÀU KHÁCH CÁT BÀ (150HA)", 1499619.2005680501, 150),
+        ("KHU NEO 2.000HA - KHU 1,2 (1.444HA)", 14435091.924715996, 1444),
+        ("KHU NEO BẾN GÓT (25HA)", 247968.66677832603, 25),
+        ("KHU NEO LẠCH HUYỆN 1 (914HA)", 9146038.967366505, 914),
+        ("KHU NEO LẠCH HUYỆN 2 (32HA)", 322658.24409234524, 32),
+        ("KHU NEO TÀU KHÁCH (34HA)", 337623.5464802841, 34),
+    ])
+    func anchorageAreas(name: String, pyprojSquareMetres: Double, declaredHectares: Double) throws {
+        let outline = try SharedData.anchorageOutline(named: name)
+        let area = try Geometry.polygonize(outline).unaryUnion()
+        let measured = try Geodesic.wgs84.area(of: area)
+        #expect(abs(measured - pyprojSquareMetres) / pyprojSquareMetres < 1e-9)
+        // The declared figures are rounded: within 1 % (Hòn Dấu: 2,149.4 ha against 2,150 ha).
+        #expect(abs(measured / 10_000 - declaredHectares) / declaredHectares < 0.01)
+    }
+}
+
+/// The real boundary data in `../shared/data/` beside the checkout (never copied into the repo).
+enum SharedData {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data")
+
+    /// The outline geometry of the anchorage area whose `thongtin` is `name`.
+    static func anchorageOutline(named name: String) throws -> Geometry {
+        let url = directory.appendingPathComponent("hai_phong_anchorage_pilot_areas.geojson")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let features = try #require(root["features"] as? [[String: Any]])
+        let feature = try #require(features.first { ($0["properties"] as? [String: Any])?["thongtin"] as? String == name })
+        let geometry = try JSONSerialization.data(withJSONObject: try #require(feature["geometry"]))
+        return try Geometry(geoJSON: String(decoding: geometry, as: UTF8.self))
+    }
+}
