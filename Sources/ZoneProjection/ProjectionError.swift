@@ -10,6 +10,8 @@ public enum ProjectionError: Error, Sendable, Equatable, CustomStringConvertible
     case noTransformation(source: String, target: String, message: String)
     /// Position `index` (counted over the whole input) could not be transformed.
     case transformFailed(index: Int, x: Double, y: Double, message: String)
+    /// Arrays of x and y given to transform differ in length.
+    case mismatchedLengths(x: Int, y: Int)
     /// The input geometry could not be read or rebuilt.
     case geometry(GeometryError)
 
@@ -23,6 +25,8 @@ public enum ProjectionError: Error, Sendable, Equatable, CustomStringConvertible
             return "no transformation from \(source) to \(target): \(message)"
         case let .transformFailed(index, x, y, message):
             return "position \(index) (\(x), \(y)) could not be transformed: \(message)"
+        case let .mismatchedLengths(x, y):
+            return "\(x) x values but \(y) y values"
         case let .geometry(error):
             return error.description
         }

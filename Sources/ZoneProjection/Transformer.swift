@@ -33,7 +33,7 @@ public struct Transformer: Sendable, Hashable {
 
     /// Transforms arrays of x and y (equal lengths) in place, in one PROJ call.
     public func transform(x: inout [Double], y: inout [Double]) throws(ProjectionError) {
-        precondition(x.count == y.count, "x and y must have the same length")
+        guard x.count == y.count else { throw .mismatchedLengths(x: x.count, y: y.count) }
         let pj = try pipeline()
         let result: ProjectionError? = x.withUnsafeMutableBufferPointer { xs in
             y.withUnsafeMutableBufferPointer { ys in Self.run(pj, xs, ys) }

@@ -1,4 +1,5 @@
 import Testing
+import ZoneGeometry
 import ZoneProjection
 
 /// CRS look-ups. Names and kinds are PROJ's database entries as `projinfo EPSG:n -o WKT2_2019`
@@ -44,6 +45,17 @@ struct CRSTests {
         let wgs84 = try CRS.epsg(4326)
         #expect(wgs84.name == CRS.wgs84.name && wgs84.kind == CRS.wgs84.kind && wgs84.unit == CRS.wgs84.unit)
         #expect(abs(wgs84.unitToSI - CRS.wgs84.unitToSI) < 1e-15)
+    }
+
+    @Test func fromWKT() throws {
+        // `projinfo EPSG:9210 -o WKT2_2019 --single-line -q` (proj-bin 9.1.1).
+        let wkt = #"PROJCRS["VN-2000 / TM-3 105-45",BASEGEOGCRS["VN-2000",DATUM["Vietnam 2000",ELLIPSOID["WGS 84",6378137,298.257223563,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],ID["EPSG",4756]],CONVERSION["Vietnam TM-3 105-45",METHOD["Transverse Mercator",ID["EPSG",9807]],PARAMETER["Latitude of natural origin",0,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8801]],PARAMETER["Longitude of natural origin",105.75,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8802]],PARAMETER["Scale factor at natural origin",0.9999,SCALEUNIT["unity",1],ID["EPSG",8805]],PARAMETER["False easting",500000,LENGTHUNIT["metre",1],ID["EPSG",8806]],PARAMETER["False northing",0,LENGTHUNIT["metre",1],ID["EPSG",8807]]],CS[Cartesian,2],AXIS["(E)",east,ORDER[1],LENGTHUNIT["metre",1]],AXIS["(N)",north,ORDER[2],LENGTHUNIT["metre",1]],USAGE[SCOPE["Cadastre, engineering survey, topographic mapping (large scale)."],AREA["Vietnam - Hai Phong and Ho Chi Minh cities; Ben Tre, Binh Duong, Cao Bang, Long An and Tien Giang provinces."],BBOX[9.75,105.26,23.12,107.8]],ID["EPSG",9210]]"#
+        let crs = try CRS(wkt)
+        #expect(crs.name == "VN-2000 / TM-3 105-45")
+        #expect(crs.isProjected && crs.unit == "metre")
+        // The same point as the EPSG code gives (cs2cs: 596810.5644 2307414.9240).
+        let p = try Transformer(from: .wgs84, to: crs).transform(Coordinate(106.6822, 20.8571))
+        #expect(abs(p.x - 596810.5644) < 1e-4 && abs(p.y - 2307414.9240) < 1e-4)
     }
 
     @Test func unknownOrWrongDefinitionsAreTypedErrors() {

@@ -36,6 +36,16 @@ struct GeodesicTests {
         #expect(abs(try Geodesic.wgs84.area(of: clockwise) - 1152591.547943592) < 1e-6)
     }
 
+    @Test func multiPolygonSumsItsParts() throws {
+        // Two separate squares; their areas add.
+        let multi = try Geometry(wkt: """
+            MULTIPOLYGON (((106.7 20.8, 106.71 20.8, 106.71 20.81, 106.7 20.81, 106.7 20.8)),
+            ((106.702 20.822, 106.704 20.822, 106.704 20.824, 106.702 20.824, 106.702 20.822)))
+            """)
+        // The second square sits 0.02° further north: pyproj gives 46098.285180568695 m² for it.
+        #expect(abs(try Geodesic.wgs84.area(of: multi) - (1152591.547943592 + 46098.285180568695)) < 1e-6)
+    }
+
     @Test func lineLength() throws {
         // pyproj Geod.line_length over the same two points: 87757.46940124076.
         let line = try Geometry(wkt: "LINESTRING (106.6822 20.8571, 105.8575 21.0245)")
