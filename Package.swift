@@ -6,7 +6,12 @@ let package = Package(
     products: [
         .library(name: "ZoneGeometry", targets: ["ZoneGeometry"]),
         .library(name: "ZoneProjection", targets: ["ZoneProjection"]),
+        .library(name: "ZoneGeoJSON", targets: ["ZoneGeoJSON"]),
+        .executable(name: "zoneatlas", targets: ["zoneatlas"]),
         .executable(name: "geodesic-area", targets: ["GeodesicAreaExample"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         // System libraries, linked through pkg-config; never vendored.
@@ -17,6 +22,13 @@ let package = Package(
         .target(name: "ZoneGeometry", dependencies: ["CGEOS"]),
         // The only code that touches PROJ.
         .target(name: "ZoneProjection", dependencies: ["CPROJ", "ZoneGeometry"]),
+        // RFC 7946 reading, validation with located problems, and writing.
+        .target(name: "ZoneGeoJSON", dependencies: ["ZoneGeometry", "ZoneProjection"]),
+        // The command-line tool: parse options, call the library, format output.
+        .executableTarget(name: "zoneatlas", dependencies: [
+            "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .executableTarget(
             name: "GeodesicAreaExample",

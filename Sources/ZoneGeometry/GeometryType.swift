@@ -26,6 +26,16 @@ public enum GeometryType: String, Sendable, CaseIterable {
         }
     }
 
+    /// The multi-type collecting geometries of this type (itself for multi-types and collections).
+    public var multiType: GeometryType {
+        switch self {
+        case .point: .multiPoint
+        case .lineString, .linearRing: .multiLineString
+        case .polygon: .multiPolygon
+        default: self
+        }
+    }
+
     /// Whether the type has area (polygon or multipolygon).
     public var isPolygonal: Bool { self == .polygon || self == .multiPolygon }
     /// Whether the type is a line or lines.

@@ -33,15 +33,16 @@ extension Geometry {
         try collection(geometries).unaryUnion()
     }
 
-    /// A geometry collection holding copies of `geometries` (a multi-type when all share one type).
-    public static func collection(_ geometries: [Geometry]) throws(GeometryError) -> Geometry {
+    /// A collection holding copies of `geometries`: of the given type, or by default a multi-type
+    /// when all share one type and a geometry collection otherwise.
+    public static func collection(_ geometries: [Geometry], as type: GeometryType? = nil) throws(GeometryError) -> Geometry {
         let context = GEOSContext.current
         context.clearError()
         let types = Set(geometries.map(\.type))
-        let kind: GEOSGeomTypes = switch types.count == 1 ? types.first : nil {
-        case .point?: GEOS_MULTIPOINT
-        case .lineString?: GEOS_MULTILINESTRING
-        case .polygon?: GEOS_MULTIPOLYGON
+        let kind: GEOSGeomTypes = switch type ?? (types.count == 1 ? types.first.map(\.multiType) : nil) {
+        case .multiPoint?: GEOS_MULTIPOINT
+        case .multiLineString?: GEOS_MULTILINESTRING
+        case .multiPolygon?: GEOS_MULTIPOLYGON
         default: GEOS_GEOMETRYCOLLECTION
         }
         var parts: [OpaquePointer?] = []

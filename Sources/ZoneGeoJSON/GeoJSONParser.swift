@@ -1,0 +1,483 @@
+import ZoneGeometry
+
+/// A feature as parsed, before the whole file is known (its CRS may be declared last).
+struct FeatureDraft {
+    var feature: Feature
+    var pointer: JSONPointer
+    var geometryPointer: JSONPointer
+}
+
+/// What a `geometry` member turned out to be.
+private enum GeometryOutcome {
+    case null
+    case built(Geometry)
+    case broken
+}
+
+/// The members of one JSON object that GeoJSON gives meaning to, gathered before its `type` is
+/// known (RFC 8259 objects are unordered, so `type` may come last).
+private struct Members {
+    var type: String?
+    var typeIsWrong = false
+    var features: [FeatureDraft]?
+    var featuresIsWrong = false
+    var geometry: GeometryOutcome?
+    var coordinates: CoordinateNode?
+    var geometries: [GeometryOutcome]?
+    var properties: JSONValue?
+    var id: JSONValue?
+    var bbox: JSONValue?
+    var crs: JSONValue?
+    var foreign: [(key: String, value: JSONValue)] = []
+}
+
+/// Where an object sits, which decides what its members can mean.
+private enum ObjectRole {
+    case document
+    case feature
+    case geometry
+}
+
+/// Reads one GeoJSON document in a single pass over its bytes, building each geometry as soon as
+/// its object closes, and records every structural problem with its JSON Pointer.
+struct GeoJSONParser {
+    private var scanner: JSONScanner
+    private let file: String
+    private(set) var problems: [Problem] = []
+    private var store = PositionStore()
+    /// Indices of the coordinate arrays being read, for pointers.
+    private var path: [Int] = []
+    /// The feature being read, for problems found inside it.
+    private var currentFeature: Int?
+
+    private(set) var drafts: [FeatureDraft] = []
+    private(set) var foreignMembers = JSONObject()
+    private(set) var bbox: [Double]?
+    /// The legacy `crs` member's name, with its pointer.
+    private(set) var declaredCRS: (name: String, pointer: JSONPointer)?
+
+    init(bytes: UnsafeRawBufferPointer, file: String) {
+        scanner = JSONScanner(bytes)
+        self.file = file
+    }
+
+    /// Parses the document. Malformed JSON ends it with one located problem.
+    mutating func parse() {
+        do throws(JSONFailure) {
+            guard scanner.peek() != nil else {
+                throw JSONFailure(code: .invalidJSON, offset: scanner.end, message: "the file is empty")
+            }
+            if scanner.peek() != UInt8(ascii: "{") {
+                _ = try scanner.readValue(depth: 0)
+                try expectEnd()
+                report(.notGeoJSON, at: "", "the file is JSON but not GeoJSON: its top level must be an object with a \"type\"")
+                return
+            }
+            let members = try readObject(.document, at: "", depth: 0)
+            try expectEnd()
+            interpretDocument(members)
+        } catch {
+            let (line, column) = scanner.lineAndColumn(of: error.offset)
+            problems.append(Problem(severity: .error, code: error.code, file: file, pointer: "",
+                                    message: error.message, line: line, column: column))
+        }
+    }
+
+    private mutating func expectEnd() throws(JSONFailure) {
+        if scanner.peek() != nil { throw scanner.unexpected(expecting: "the end of the file") }
+    }
+
+    // MARK: Objects
+
+    private mutating func readObject(_ role: ObjectRole, at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> Members {
+        try scanner.enter(depth)
+        try scanner.expect(UInt8(ascii: "{"), "an object")
+        var members = Members()
+        if scanner.consume(UInt8(ascii: "}")) { return members }
+        repeat {
+            let (key, escaped) = try scanner.scanString()
+            try scanner.expect(UInt8(ascii: ":"), "':' after a member name")
+            let plain = !escaped
+            if plain && scanner.bytes(key, equal: "type") {
+                if scanner.peek() == UInt8(ascii: "\"") {
+                    members.type = try scanner.readString()
+                } else {
+                    _ = try scanner.readValue(depth: depth + 1)
+                    members.typeIsWrong = true
+                    report(.wrongType, at: pointer.appending("type"), "\"type\" must be a string")
+                }
+            } else if plain && role == .document && scanner.bytes(key, equal: "features") {
+                try readFeatures(into: &members, at: pointer.appending("features"), depth: depth + 1)
+            } else if plain && role != .geometry && scanner.bytes(key, equal: "geometry") {
+                members.geometry = try readGeometryMember(at: pointer.appending("geometry"), depth: depth + 1)
+            } else if plain && role != .feature && scanner.bytes(key, equal: "coordinates") {
+                path.removeAll(keepingCapacity: true)
+                members.coordinates = try readCoordinates(at: pointer.appending("coordinates"), depth: depth + 1)
+            } else if plain && role != .feature && scanner.bytes(key, equal: "geometries") {
+                members.geometries = try readGeometries(at: pointer.appending("geometries"), depth: depth + 1)
+            } else if plain && role != .geometry && scanner.bytes(key, equal: "properties") {
+                members.properties = try scanner.readValue(depth: depth + 1)
+            } else if plain && role != .geometry && scanner.bytes(key, equal: "id") {
+                members.id = try scanner.readValue(depth: depth + 1)
+            } else if plain && scanner.bytes(key, equal: "bbox") {
+                members.bbox = try scanner.readValue(depth: depth + 1)
+            } else if plain && role == .document && scanner.bytes(key, equal: "crs") {
+                members.crs = try scanner.readValue(depth: depth + 1)
+            } else {
+                let name = try scanner.decodeString(key, escaped: escaped)
+                members.foreign.append((key: name, value: try scanner.readValue(depth: depth + 1)))
+            }
+        } while try scanner.nextElement(closer: UInt8(ascii: "}"), "in an object")
+        return members
+    }
+
+    // MARK: Features
+
+    private mutating func readFeatures(into members: inout Members, at pointer: JSONPointer, depth: Int) throws(JSONFailure) {
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            _ = try scanner.readValue(depth: depth)
+            members.featuresIsWrong = true
+            report(.wrongType, at: pointer, "\"features\" must be an array of Feature objects")
+            return
+        }
+        try scanner.enter(depth)
+        scanner.position += 1
+        var features: [FeatureDraft] = []
+        if !scanner.consume(UInt8(ascii: "]")) {
+            repeat {
+                let index = features.count + drafts.count
+                let featurePointer = pointer.appending(features.count)
+                if scanner.peek() == UInt8(ascii: "{") {
+                    currentFeature = index
+                    let firstProblem = problems.count
+                    store.removeAll()
+                    let object = try readObject(.feature, at: featurePointer, depth: depth + 1)
+                    if let draft = interpretFeature(object, index: index, at: featurePointer) {
+                        features.append(draft)
+                        nameFeature(since: firstProblem, id: draft.feature.id)
+                    } else {
+                        features.append(FeatureDraft(feature: Feature(index: index, geometry: nil), pointer: featurePointer,
+                                                     geometryPointer: featurePointer.appending("geometry")))
+                    }
+                    currentFeature = nil
+                } else {
+                    _ = try scanner.readValue(depth: depth + 1)
+                    report(.wrongType, at: featurePointer, "each member of \"features\" must be a Feature object", feature: index)
+                    features.append(FeatureDraft(feature: Feature(index: index, geometry: nil), pointer: featurePointer,
+                                                 geometryPointer: featurePointer.appending("geometry")))
+                }
+            } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array")
+        }
+        members.features = features
+    }
+
+    /// Fills in the feature id of the problems found while reading it (the id may come last).
+    private mutating func nameFeature(since first: Int, id: FeatureID?) {
+        guard let id else { return }
+        for k in first..<problems.count { problems[k].featureID = id.description }
+    }
+
+    private mutating func interpretFeature(_ members: Members, index: Int, at pointer: JSONPointer) -> FeatureDraft? {
+        if let type = members.type, type != "Feature" {
+            report(.wrongType, at: pointer.appending("type"), "a member of \"features\" must have \"type\": \"Feature\", not \"\(type)\"")
+        } else if members.type == nil && !members.typeIsWrong {
+            report(.missingMember, at: pointer, "the feature has no \"type\" member")
+        }
+        var feature = Feature(index: index, geometry: nil)
+        feature.id = featureID(members.id, at: pointer.appending("id"))
+        feature.properties = properties(members.properties, at: pointer.appending("properties"))
+        feature.foreignMembers = JSONObject(members.foreign)
+        feature.bbox = bboxValue(members.bbox, at: pointer.appending("bbox"))
+        switch members.geometry {
+        case nil:
+            report(.missingMember, at: pointer, "the feature has no \"geometry\" member")
+        case .null?:
+            report(.nullGeometry, at: pointer.appending("geometry"), "the feature has no geometry (null): it has no location or area",
+                   severity: .warning)
+        case let .built(geometry)?:
+            feature.geometry = geometry
+        case .broken?:
+            break
+        }
+        return FeatureDraft(feature: feature, pointer: pointer, geometryPointer: pointer.appending("geometry"))
+    }
+
+    private mutating func featureID(_ value: JSONValue?, at pointer: JSONPointer) -> FeatureID? {
+        switch value {
+        case nil: return nil
+        case let .string(text)?: return .string(text)
+        case let .number(text)?: return .number(text)
+        default:
+            report(.wrongType, at: pointer, "\"id\" must be a string or a number")
+            return nil
+        }
+    }
+
+    private mutating func properties(_ value: JSONValue?, at pointer: JSONPointer) -> JSONObject? {
+        switch value {
+        case nil, .null?: return nil
+        case let .object(object)?: return object
+        default:
+            report(.wrongType, at: pointer, "\"properties\" must be an object or null")
+            return nil
+        }
+    }
+
+    private mutating func bboxValue(_ value: JSONValue?, at pointer: JSONPointer) -> [Double]? {
+        guard let value else { return nil }
+        if case let .array(elements) = value {
+            let numbers = elements.compactMap { element -> Double? in
+                if case .number = element { return element.doubleValue }
+                return nil
+            }
+            if numbers.count == elements.count, numbers.count == 4 || numbers.count == 6 { return numbers }
+        }
+        report(.wrongType, at: pointer, "\"bbox\" must be an array of 4 or 6 numbers", severity: .warning)
+        return nil
+    }
+
+    // MARK: Document
+
+    private mutating func interpretDocument(_ members: Members) {
+        foreignMembers = JSONObject(members.foreign)
+        bbox = bboxValue(members.bbox, at: "/bbox")
+        if let crs = members.crs { declaredCRS = crsName(crs) }
+        guard let type = members.type else {
+            if !members.typeIsWrong { report(.notGeoJSON, at: "", "the top-level object has no \"type\": it is not GeoJSON") }
+            return
+        }
+        switch type {
+        case "FeatureCollection":
+            if let features = members.features {
+                drafts = features
+            } else if !members.featuresIsWrong {
+                report(.missingMember, at: "", "the FeatureCollection has no \"features\" member")
+            }
+        case "Feature":
+            currentFeature = 0
+            if let draft = interpretFeature(members, index: 0, at: "") {
+                drafts = [draft]
+                nameFeature(since: 0, id: draft.feature.id)
+            }
+            currentFeature = nil
+        default:
+            guard let geometryType = GeometryType(geoJSONType: type) else {
+                report(.notGeoJSON, at: "/type", "\"\(type)\" is not a GeoJSON type\(Self.caseHint(type))")
+                return
+            }
+            currentFeature = 0
+            let outcome = interpretGeometry(members, type: geometryType, at: "")
+            currentFeature = nil
+            if case let .built(geometry) = outcome {
+                drafts = [FeatureDraft(feature: Feature(index: 0, geometry: geometry), pointer: "", geometryPointer: "")]
+            } else {
+                drafts = [FeatureDraft(feature: Feature(index: 0, geometry: nil), pointer: "", geometryPointer: "")]
+            }
+        }
+    }
+
+    private mutating func crsName(_ value: JSONValue) -> (String, JSONPointer)? {
+        if case let .object(crs) = value, crs["type"]?.stringValue == "name",
+           case let .object(properties)? = crs["properties"], case let .string(name)? = properties["name"] {
+            return (name, "/crs/properties/name")
+        }
+        if case .null = value { return nil }
+        report(.unknownCRS, at: "/crs", "the \"crs\" member must be {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:n\"}}")
+        return nil
+    }
+
+    private static func caseHint(_ type: String) -> String {
+        let known = GeometryType.allCases.map(\.rawValue) + ["Feature", "FeatureCollection"]
+        if let match = known.first(where: { $0.lowercased() == type.lowercased() }) {
+            return " (GeoJSON type names are case-sensitive: did you mean \"\(match)\"?)"
+        }
+        return ""
+    }
+
+    // MARK: Geometries
+
+    private mutating func readGeometryMember(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> GeometryOutcome {
+        switch scanner.peek() {
+        case UInt8(ascii: "n"):
+            try scanner.literal("null")
+            return .null
+        case UInt8(ascii: "{"):
+            let members = try readObject(.geometry, at: pointer, depth: depth)
+            guard let typeName = members.type else {
+                if !members.typeIsWrong { report(.missingMember, at: pointer, "the geometry has no \"type\" member") }
+                return .broken
+            }
+            guard let type = GeometryType(geoJSONType: typeName) else {
+                report(.unknownGeometryType, at: pointer.appending("type"),
+                       "\"\(typeName)\" is not a GeoJSON geometry type\(Self.caseHint(typeName))")
+                return .broken
+            }
+            return interpretGeometry(members, type: type, at: pointer)
+        default:
+            _ = try scanner.readValue(depth: depth)
+            report(.wrongType, at: pointer, "\"geometry\" must be a geometry object or null")
+            return .broken
+        }
+    }
+
+    private mutating func readGeometries(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> [GeometryOutcome] {
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            _ = try scanner.readValue(depth: depth)
+            report(.wrongType, at: pointer, "\"geometries\" must be an array of geometry objects")
+            return [.broken]
+        }
+        try scanner.enter(depth)
+        scanner.position += 1
+        var outcomes: [GeometryOutcome] = []
+        if scanner.consume(UInt8(ascii: "]")) { return outcomes }
+        repeat {
+            let member = try readGeometryMember(at: pointer.appending(outcomes.count), depth: depth + 1)
+            if case .null = member {
+                report(.wrongType, at: pointer.appending(outcomes.count), "a member of \"geometries\" must be a geometry object, not null")
+                outcomes.append(.broken)
+            } else {
+                outcomes.append(member)
+            }
+        } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in the geometries array")
+        return outcomes
+    }
+
+    private mutating func interpretGeometry(_ members: Members, type: GeometryType, at pointer: JSONPointer) -> GeometryOutcome {
+        if type == .geometryCollection {
+            guard let outcomes = members.geometries else {
+                report(.missingMember, at: pointer, "the GeometryCollection has no \"geometries\" member")
+                return .broken
+            }
+            var parts: [Geometry] = []
+            for outcome in outcomes {
+                guard case let .built(part) = outcome else { return .broken }
+                parts.append(part)
+            }
+            return outcome(Result { () throws(GeometryError) in try Geometry.collection(parts, as: .geometryCollection) }, at: pointer)
+        }
+        guard let node = members.coordinates else {
+            report(.missingMember, at: pointer, "the \(type.rawValue) has no \"coordinates\" member")
+            return .broken
+        }
+        var assembly = LayoutAssembly(store: store, pointer: pointer.appending("coordinates"))
+        guard let layout = assembly.layout(type, node) else {
+            for problem in assembly.problems { report(problem.code, at: problem.pointer, problem.message, severity: problem.severity) }
+            if assembly.isEmpty { report(.emptyGeometry, at: pointer, "the \(type.rawValue) has no coordinates") }
+            return .broken
+        }
+        for problem in assembly.problems { report(problem.code, at: problem.pointer, problem.message, severity: problem.severity) }
+        let hasZ = store.hasZ
+        let result = store.x.withUnsafeBufferPointer { x in
+            store.y.withUnsafeBufferPointer { y in
+                store.z.withUnsafeBufferPointer { z in
+                    Result { () throws(GeometryError) in try Geometry(packed: layout, x: x, y: y, z: hasZ ? z : nil) }
+                }
+            }
+        }
+        return outcome(result, at: pointer)
+    }
+
+    /// The outcome of a GEOS construction, reporting its failure (which the checks before it
+    /// should prevent).
+    private mutating func outcome(_ result: Result<Geometry, GeometryError>, at pointer: JSONPointer) -> GeometryOutcome {
+        switch result {
+        case let .success(geometry):
+            return .built(geometry)
+        case let .failure(error):
+            report(.invalidGeometry, at: pointer, "GEOS could not build the geometry: \(error)")
+            return .broken
+        }
+    }
+
+    // MARK: Coordinates
+
+    /// Reads a `coordinates` value into the position store, without knowing the geometry type.
+    private mutating func readCoordinates(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> CoordinateNode {
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            _ = try scanner.readValue(depth: depth)
+            report(.wrongType, at: pointer.appending(path), "coordinates must be arrays of numbers")
+            return .broken
+        }
+        try scanner.enter(depth)
+        scanner.position += 1
+        if scanner.consume(UInt8(ascii: "]")) { return .list([]) }
+        if let next = scanner.peek(), next != UInt8(ascii: "[") {
+            return try readPosition(at: pointer, depth: depth)
+        }
+        var children: [CoordinateNode] = []
+        var runStart = 0, runCount = 0
+        var allPositions = true
+        var index = 0
+        repeat {
+            path.append(index)
+            let child = try readCoordinates(at: pointer, depth: depth + 1)
+            path.removeLast()
+            if allPositions, case let .position(i) = child, runCount == 0 || i == runStart + runCount {
+                if runCount == 0 { runStart = i }
+                runCount += 1
+            } else {
+                if allPositions {
+                    children = (runStart..<runStart + runCount).map(CoordinateNode.position)
+                    allPositions = false
+                }
+                children.append(child)
+            }
+            index += 1
+        } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in coordinates")
+        return allPositions ? .run(runStart..<runStart + runCount) : .list(children)
+    }
+
+    /// Reads the numbers of one position; the opening bracket is already consumed.
+    private mutating func readPosition(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> CoordinateNode {
+        var values = (0.0, 0.0, 0.0)
+        var count = 0
+        var broken = false
+        repeat {
+            let next = scanner.peek()
+            if next == UInt8(ascii: "-") || (next.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false) {
+                let (value, _) = try scanner.readNumber()
+                if !value.isFinite {
+                    report(.numberOutOfRange, at: pointer.appending(path + [count]), "the number is too large for a coordinate")
+                    broken = true
+                }
+                switch count {
+                case 0: values.0 = value
+                case 1: values.1 = value
+                case 2: values.2 = value
+                default: break
+                }
+            } else {
+                _ = try scanner.readValue(depth: depth + 1)
+                report(.wrongType, at: pointer.appending(path + [count]), "a position must hold numbers only")
+                broken = true
+            }
+            count += 1
+        } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in a position")
+        if count < 2 {
+            report(.invalidPosition, at: pointer.appending(path), "a position needs at least two numbers, longitude and latitude")
+            return .broken
+        }
+        if count > 3 {
+            report(.extraDimensions, at: pointer.appending(path),
+                   "the position has \(count) numbers; only x, y and z are used (RFC 7946 §3.1.1)", severity: .warning)
+        }
+        if broken { return .broken }
+        return .position(store.append(values.0, values.1, count >= 3 ? values.2 : nil))
+    }
+
+    // MARK: Problems
+
+    private mutating func report(_ code: ProblemCode, at pointer: JSONPointer, _ message: String,
+                                 severity: Severity = .error, feature: Int? = nil) {
+        problems.append(Problem(severity: severity, code: code, file: file, feature: feature ?? currentFeature,
+                                pointer: pointer, message: message))
+    }
+}
+
+extension GeometryType {
+    /// The type for a GeoJSON `type` name (case-sensitive, as RFC 7946 requires).
+    init?(geoJSONType name: String) {
+        guard let type = GeometryType(rawValue: name), type != .linearRing else { return nil }
+        self = type
+    }
+}

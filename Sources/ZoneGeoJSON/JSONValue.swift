@@ -1,0 +1,77 @@
+/// A JSON value kept exactly as written: numbers keep their original text (so `1.50`, `-0` and
+/// `12345678901234567890` survive a round trip), objects keep their member order.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// The number's literal text, e.g. `"1.50"` or `"1e3"`.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The value as a Double, for numbers (and numeric strings such as `"5300"`).
+    public var doubleValue: Double? {
+        switch self {
+        case let .number(text), let .string(text): Double(text)
+        default: nil
+        }
+    }
+
+    /// The value as text: strings as they are, numbers and booleans in their JSON form.
+    public var stringValue: String? {
+        switch self {
+        case let .string(text), let .number(text): text
+        case let .bool(flag): flag ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// The members of an object value.
+    public var objectValue: JSONObject? {
+        if case let .object(object) = self { return object }
+        return nil
+    }
+}
+
+/// A JSON object's members in their original order.
+public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init(_ members: [(key: String, value: JSONValue)] = []) {
+        self.members = members
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// The value of the first member named `key`.
+    public subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key: key, value: newValue))
+            }
+        }
+    }
+
+    public var isEmpty: Bool { members.isEmpty }
+    public var count: Int { members.count }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
+        members.makeIterator()
+    }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for member in members {
+            hasher.combine(member.key)
+            hasher.combine(member.value)
+        }
+    }
+}
