@@ -37,5 +37,7 @@ let package = Package(
 
         .testTarget(name: "ZoneGeometryTests", dependencies: ["ZoneGeometry"]),
         .testTarget(name: "ZoneProjectionTests", dependencies: ["ZoneProjection", "ZoneGeometry"]),
+        .testTarget(name: "ZoneGeoJSONTests", dependencies: ["ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -77,9 +77,11 @@ struct GeoJSONParser {
             try expectEnd()
             interpretDocument(members)
         } catch {
+            // Nothing read before the break can be trusted to mean what it seems: report the break alone.
             let (line, column) = scanner.lineAndColumn(of: error.offset)
-            problems.append(Problem(severity: .error, code: error.code, file: file, pointer: "",
-                                    message: error.message, line: line, column: column))
+            drafts = []
+            problems = [Problem(severity: .error, code: error.code, file: file, pointer: "",
+                                    message: error.message, line: line, column: column)]
         }
     }
 
