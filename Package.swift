@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ZoneProjection", targets: ["ZoneProjection"]),
         .library(name: "ZoneGeoJSON", targets: ["ZoneGeoJSON"]),
         .executable(name: "zoneatlas", targets: ["zoneatlas"]),
+        .executable(name: "zoneatlas-bench", targets: ["zoneatlas-bench"]),
         .executable(name: "geodesic-area", targets: ["GeodesicAreaExample"]),
     ],
     dependencies: [
@@ -29,6 +30,9 @@ let package = Package(
             "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmark against the peers in ../shared/bench (not a test: run it in release mode).
+        .executableTarget(name: "zoneatlas-bench", dependencies: ["ZoneGeoJSON", "ZoneGeometry"]),
 
         .executableTarget(
             name: "GeodesicAreaExample",
