@@ -43,5 +43,6 @@ let package = Package(
         .testTarget(name: "ZoneProjectionTests", dependencies: ["ZoneProjection", "ZoneGeometry"]),
         .testTarget(name: "ZoneGeoJSONTests", dependencies: ["ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ZoneAtlasCLITests", dependencies: ["zoneatlas"]),
     ]
 )
