@@ -188,6 +188,7 @@ struct GeoJSONParser {
         var feature = Feature(index: index, geometry: nil)
         feature.id = featureID(members.id, at: pointer.appending("id"))
         feature.properties = properties(members.properties, at: pointer.appending("properties"))
+        if let properties = members.properties { checkNumbers(properties, at: pointer.appending("properties")) }
         feature.foreignMembers = JSONObject(members.foreign)
         feature.bbox = bboxValue(members.bbox, at: pointer.appending("bbox"))
         switch members.geometry {
@@ -225,6 +226,23 @@ struct GeoJSONParser {
         }
     }
 
+    /// Reports numbers too large for a double anywhere in a value (they are kept as written).
+    private mutating func checkNumbers(_ value: JSONValue, at pointer: JSONPointer) {
+        switch value {
+        case let .number(text):
+            // Only a long literal or one with an exponent can overflow.
+            if text.count > 300 || text.contains(where: { $0 == "e" || $0 == "E" }), let number = Double(text), !number.isFinite {
+                report(.numberOutOfRange, at: pointer, "\(text) is too large for a double-precision number")
+            }
+        case let .array(elements):
+            for (k, element) in elements.enumerated() { checkNumbers(element, at: pointer.appending(k)) }
+        case let .object(object):
+            for member in object.members { checkNumbers(member.value, at: pointer.appending(member.key)) }
+        default:
+            break
+        }
+    }
+
     private mutating func bboxValue(_ value: JSONValue?, at pointer: JSONPointer) -> [Double]? {
         guard let value else { return nil }
         if case let .array(elements) = value {
@@ -259,7 +277,7 @@ struct GeoJSONParser {
             currentFeature = 0
             if let draft = interpretFeature(members, index: 0, at: "") {
                 drafts = [draft]
-                nameFeature(since: 0, id: draft.feature.id)
+                claimForLoneFeature(id: draft.feature.id)
             }
             currentFeature = nil
         default:
@@ -270,11 +288,20 @@ struct GeoJSONParser {
             currentFeature = 0
             let outcome = interpretGeometry(members, type: geometryType, at: "")
             currentFeature = nil
+            claimForLoneFeature(id: nil)
             if case let .built(geometry) = outcome {
                 drafts = [FeatureDraft(feature: Feature(index: 0, geometry: geometry), pointer: "", geometryPointer: "")]
             } else {
                 drafts = [FeatureDraft(feature: Feature(index: 0, geometry: nil), pointer: "", geometryPointer: "")]
             }
+        }
+    }
+
+    /// In a file holding one Feature or geometry, every problem but the CRS's is about feature 0.
+    private mutating func claimForLoneFeature(id: FeatureID?) {
+        for k in problems.indices where problems[k].feature == nil && problems[k].pointer.tokens.first != "crs" {
+            problems[k].feature = 0
+            problems[k].featureID = id?.description
         }
     }
 

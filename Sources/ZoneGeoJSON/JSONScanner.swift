@@ -117,7 +117,6 @@ struct JSONScanner {
     }
 
     private mutating func scanEscape() throws(JSONFailure) {
-        let start = position
         position += 1
         guard position < end else { throw JSONFailure(code: .invalidJSON, offset: end, message: "the file ends inside a string") }
         switch base[position] {
@@ -134,7 +133,8 @@ struct JSONScanner {
                 position += 1
             }
         default:
-            throw JSONFailure(code: .invalidJSON, offset: start, message: "invalid escape sequence in a string")
+            throw JSONFailure(code: .invalidJSON, offset: position,
+                              message: "invalid escape sequence in a string (a backslash must be written \\\\)")
         }
     }
 

@@ -75,6 +75,14 @@ struct LayoutAssembly {
         }
     }
 
+    /// In an array that should hold positions only, the first element that is not one.
+    private func misplaced(_ node: CoordinateNode) -> (index: Int, node: CoordinateNode)? {
+        guard case let .list(children) = node, children.contains(where: { if case .position = $0 { true } else { false } }) else {
+            return nil
+        }
+        return children.enumerated().first { if case .position = $0.element { false } else { true } }.map { ($0.offset, $0.element) }
+    }
+
     private mutating func rings(_ node: CoordinateNode, _ at: [Int]) {
         guard case let .list(rings) = node, !rings.isEmpty else {
             if case let .list(children) = node, children.isEmpty {
@@ -124,6 +132,15 @@ struct LayoutAssembly {
     private mutating func wrongDepth(_ node: CoordinateNode, _ at: [Int], _ expected: String) -> PackedLayout? {
         // A part already reported (a bad number, say) says nothing about the nesting.
         if node.containsBroken { failed = true; return nil }
+        // Positions with one odd element: point at that element.
+        if let (index, odd) = misplaced(node) {
+            if case let .list(children) = odd, children.isEmpty {
+                error(.invalidPosition, at + [index], "a position needs at least two numbers, longitude and latitude; this one is empty")
+            } else {
+                error(.invalidPosition, at + [index], "coordinates are nested at the wrong depth: expected a position [x, y] here")
+            }
+            return nil
+        }
         error(.invalidPosition, at, "coordinates are nested at the wrong depth: \(expected)")
         return nil
     }

@@ -569,8 +569,8 @@ add("coordinate-out-of-range.geojson", text(cr),
 add("bare-linestring-out-of-range.geojson",
     text({"type": "LineString", "coordinates": [ROAD[0], ROAD[1], [20.812, 106.850], ROAD[3]]}),
     "A bare LineString (no Feature) whose third position has lat/lon swapped. Pointers start at "
-    "/coordinates; feature is null because there is no features array.",
-    [E("coordinate-out-of-range", None, "/coordinates/2")])
+    "/coordinates; the bare geometry counts as feature 0.",
+    [E("coordinate-out-of-range", 0, "/coordinates/2")])
 
 proj_fc = text(fc([feature("kdt-bac-song-cam", P("Khu đô thị Bắc Sông Cấm", kind="urban_area"),
                            poly(TM3_SQUARE))], name="vn2000_tm3"))
@@ -651,8 +651,8 @@ add("self-intersection-bowtie.geojson",
     [E("self-intersection", 1, "/features/1/geometry", location=[106.71, 20.81])])
 
 add("bare-polygon-self-intersection.geojson", text(poly(BOWTIE)),
-    "The same bow-tie as a bare Polygon (no Feature): pointer \"\", feature null.",
-    [E("self-intersection", None, "", location=[106.71, 20.81])])
+    "The same bow-tie as a bare Polygon (no Feature): pointer \"\"; the bare geometry counts as feature 0.",
+    [E("self-intersection", 0, "", location=[106.71, 20.81])])
 
 RSI = [[106.700, 20.800], [106.720, 20.800], [106.710, 20.820], [106.730, 20.820], [106.720, 20.800],
        [106.740, 20.800], [106.740, 20.840], [106.700, 20.840], [106.700, 20.800]]
@@ -795,8 +795,8 @@ add("multipolygon-broken-second-polygon.geojson", text(mp),
 sf = feature("kcn-trang-due", P("Khu công nghiệp Tràng Duệ"), poly(TRANG_DUE[:4]))
 add("single-feature-unclosed-ring.geojson", text(sf),
     "A bare Feature (no FeatureCollection) whose ring is its 4 corners without the closing position. "
-    "Pointers start at /geometry; feature is null because there is no features array.",
-    [E("unclosed-ring", None, "/geometry/coordinates/0")])
+    "Pointers start at /geometry; the bare Feature counts as feature 0.",
+    [E("unclosed-ring", 0, "/geometry/coordinates/0")])
 
 # ================================================================ 8. many problems at once
 m5 = fc([
