@@ -53,9 +53,19 @@ struct FeatureFinishing: Sendable {
             return (feature, problems)
         }
         if options.polygonize && geometry.type.isLineal {
-            guard let polygons = polygonized(geometry) else {
+            guard let polygonization = try? Geometry.polygonizeFull(geometry), !polygonization.polygons.isEmpty,
+                  let polygons = try? polygonization.polygons.unaryUnion() else {
                 report(.outlineNotClosed, draft.geometryPointer, outlineMessage(geometry))
                 return (feature, problems)
+            }
+            let leftOver = polygonization.dangles.partCount + polygonization.cuts.partCount
+            if leftOver > 0 {
+                let length = (try? Geodesic.wgs84.length(of: polygonization.dangles)) ?? 0
+                    + ((try? Geodesic.wgs84.length(of: polygonization.cuts)) ?? 0)
+                report(.outlineDangles, draft.geometryPointer,
+                       String(format: "%d piece%@ of the outline (%.0f m in all) bound no area and %@ left out",
+                              leftOver, leftOver == 1 ? "" : "s", length, leftOver == 1 ? "was" : "were"),
+                       severity: .warning)
             }
             geometry = polygons
         }
@@ -116,12 +126,6 @@ struct FeatureFinishing: Sendable {
         }
         // Positions are reported as the file wrote them when no reprojection happened.
         return search(value, base) ?? fallback
-    }
-
-    /// The outline's linework as polygons, or `nil` when nothing closes.
-    private func polygonized(_ outline: Geometry) -> Geometry? {
-        guard let polygons = try? Geometry.polygonize(outline), !polygons.isEmpty else { return nil }
-        return try? polygons.unaryUnion()
     }
 
     private func outlineMessage(_ outline: Geometry) -> String {

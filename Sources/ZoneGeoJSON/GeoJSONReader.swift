@@ -46,6 +46,7 @@ public struct GeoJSONReader: Sendable {
             problems += found
         }
         problems += duplicateIDs(parser.drafts, file: file)
+        problems += duplicateGeometries(features, parser.drafts, file: file)
         // File-level problems first, then by feature, each in the order found.
         let ordered = problems.enumerated().sorted {
             ($0.element.feature ?? -1, $0.offset) < ($1.element.feature ?? -1, $1.offset)
@@ -81,6 +82,29 @@ public struct GeoJSONReader: Sendable {
             } else {
                 firstUse[id] = draft.feature.index
             }
+        }
+        return problems
+    }
+
+    /// Warns of features whose geometry repeats an earlier feature's exactly (same coordinates in
+    /// the same order): usually a feature exported twice.
+    private func duplicateGeometries(_ features: [Feature], _ drafts: [FeatureDraft], file: String) -> [Problem] {
+        struct Key: Hashable {
+            var envelope: Envelope
+            var count: Int
+        }
+        var seen: [Key: [Int]] = [:]
+        var problems: [Problem] = []
+        for (index, feature) in features.enumerated() {
+            guard let geometry = feature.geometry, let envelope = geometry.envelope else { continue }
+            let key = Key(envelope: envelope, count: geometry.coordinateCount)
+            let earlier = seen[key, default: []]
+            if let first = earlier.first(where: { (try? features[$0].geometry?.equalsExactly(geometry)) == true }) {
+                problems.append(Problem(severity: .warning, code: .duplicateGeometry, file: file, feature: index,
+                                        featureID: feature.id?.description, pointer: drafts[index].geometryPointer,
+                                        message: "the geometry repeats feature \(first)'s exactly"))
+            }
+            seen[key, default: []].append(index)
         }
         return problems
     }

@@ -66,6 +66,7 @@ struct LayoutAssembly {
         switch node {
         case let .run(run) where run.count >= 2:
             paths.append(run)
+            repeatedVertex(run, at)
         case let .run(run):
             error(.tooFewPositions, at, "a line needs at least 2 positions; this one has \(run.count)")
         case let .list(children) where children.isEmpty:
@@ -116,6 +117,7 @@ struct LayoutAssembly {
             return
         }
         paths.append(run)
+        repeatedVertex(run, at)
         // RFC 7946 §3.1.6: shells counter-clockwise, holes clockwise (a "should", so a warning).
         var twiceArea = 0.0
         for i in first..<last {
@@ -126,6 +128,15 @@ struct LayoutAssembly {
             problems.append(Finding(code: .ringOrientation, severity: .warning, pointer: pointer.appending(at),
                                     message: isShell ? "the exterior ring runs clockwise; RFC 7946 asks for counter-clockwise"
                                                      : "the hole runs counter-clockwise; RFC 7946 asks for clockwise"))
+        }
+    }
+
+    /// Warns of the first position that repeats the one before it (a zero-length segment).
+    private mutating func repeatedVertex(_ run: Range<Int>, _ at: [Int]) {
+        for i in run.dropFirst() where store.x[i] == store.x[i - 1] && store.y[i] == store.y[i - 1] {
+            problems.append(Finding(code: .repeatedVertex, severity: .warning, pointer: pointer.appending(at + [i - run.lowerBound]),
+                                    message: "the position repeats the one before it, [\(store.x[i]), \(store.y[i])]: a zero-length segment"))
+            return
         }
     }
 

@@ -64,6 +64,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case nullGeometry = "null-geometry"
     case duplicateID = "duplicate-id"
     case ringOrientation = "ring-orientation"
+    case repeatedVertex = "repeated-vertex"
+    case duplicateGeometry = "duplicate-geometry"
     // Coordinates and their reference system.
     case coordinateOutOfRange = "coordinate-out-of-range"
     case projectedCoordinates = "projected-coordinates"
@@ -80,6 +82,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case invalidGeometry = "invalid-geometry"
     // Conversions asked for.
     case outlineNotClosed = "outline-not-closed"
+    case outlineDangles = "outline-dangles"
     case repaired = "repaired"
 
     /// The code for a GEOS validity reason such as "Ring Self-intersection".

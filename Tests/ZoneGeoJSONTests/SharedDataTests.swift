@@ -55,6 +55,21 @@ struct SharedDataTests {
         #expect(result.featureCount == 287)
         #expect(!result.hasErrors)
         #expect(result.collection.features.allSatisfy { $0.geometry?.type.isLineal == true })
+        // The real problems in this file, counted with shapely 2.2 (run once): 63 features whose
+        // WKB equals an earlier feature's, and 3 whose remove_repeated_points drops a position.
+        #expect(result.problems.filter { $0.code == .duplicateGeometry }.count == 63)
+        #expect(result.problems.filter { $0.code == .repeatedVertex }.count == 3)
+    }
+
+    @Test func anchorageOutlineFlaws() throws {
+        // shapely 2.2: remove_repeated_points changes features 5 and 12; polygonize_full of the
+        // noded outlines leaves 4 dangles in features 1 (Hòn Dấu) and 10 (Lạch Huyện 1).
+        let lines = try read("hai_phong_anchorage_pilot_areas.geojson")
+        #expect(lines.problems.filter { $0.code == .repeatedVertex }.compactMap(\.feature) == [5, 12])
+        let areas = try read("hai_phong_anchorage_pilot_areas.geojson", options: ReadOptions(polygonize: true))
+        let dangles = areas.problems.filter { $0.code == .outlineDangles }
+        #expect(dangles.compactMap(\.feature) == [1, 10])
+        #expect(dangles.allSatisfy { $0.message.hasPrefix("4 pieces") })
     }
 
     @Test func missingFileIsAReadError() {
