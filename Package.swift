@@ -7,12 +7,14 @@ let package = Package(
         .library(name: "ZoneGeometry", targets: ["ZoneGeometry"]),
         .library(name: "ZoneProjection", targets: ["ZoneProjection"]),
         .library(name: "ZoneGeoJSON", targets: ["ZoneGeoJSON"]),
+        .library(name: "ZoneAtlas", targets: ["ZoneAtlas"]),
         .executable(name: "zoneatlas", targets: ["zoneatlas"]),
         .executable(name: "zoneatlas-bench", targets: ["zoneatlas-bench"]),
         .executable(name: "geodesic-area", targets: ["GeodesicAreaExample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // System libraries, linked through pkg-config; never vendored.
@@ -25,9 +27,14 @@ let package = Package(
         .target(name: "ZoneProjection", dependencies: ["CPROJ", "ZoneGeometry"]),
         // RFC 7946 reading, validation with located problems, and writing.
         .target(name: "ZoneGeoJSON", dependencies: ["ZoneGeometry", "ZoneProjection"]),
+        // The domain: zones, communes, corridors, the registry and its GeoPackage store, the analyses.
+        .target(name: "ZoneAtlas", dependencies: [
+            "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The command-line tool: parse options, call the library, format output.
         .executableTarget(name: "zoneatlas", dependencies: [
-            "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection",
+            "ZoneAtlas", "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -43,6 +50,7 @@ let package = Package(
         .testTarget(name: "ZoneProjectionTests", dependencies: ["ZoneProjection", "ZoneGeometry"]),
         .testTarget(name: "ZoneGeoJSONTests", dependencies: ["ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ZoneAtlasTests", dependencies: ["ZoneAtlas", "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"]),
         .testTarget(name: "ZoneAtlasCLITests", dependencies: ["zoneatlas"]),
     ]
 )

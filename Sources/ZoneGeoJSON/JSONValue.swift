@@ -75,3 +75,37 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         }
     }
 }
+
+extension JSONValue {
+    /// Parses JSON text (RFC 8259), keeping numbers' text and members' order.
+    /// - Throws: ``JSONParseError`` with the line and column of the first problem.
+    public init(parsing text: String) throws(JSONParseError) {
+        var bytes = Array(text.utf8)
+        let parsed: Result<JSONValue, JSONFailure> = bytes.withUnsafeMutableBytes { raw in
+            var scanner = JSONScanner(UnsafeRawBufferPointer(raw))
+            do throws(JSONFailure) {
+                let value = try scanner.readValue(depth: 0)
+                if scanner.peek() != nil { throw scanner.unexpected(expecting: "the end of the text") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch parsed {
+        case let .success(value):
+            self = value
+        case let .failure(failure):
+            let (line, column) = bytes.withUnsafeBytes { JSONScanner($0).lineAndColumn(of: failure.offset) }
+            throw JSONParseError(message: failure.message, line: line, column: column)
+        }
+    }
+}
+
+/// Text that is not valid JSON, with where it breaks.
+public struct JSONParseError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var line: Int
+    public var column: Int
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}

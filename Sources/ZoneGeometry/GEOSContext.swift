@@ -45,6 +45,7 @@ final class GEOSContext {
     private(set) lazy var wkbWriter: OpaquePointer? = {
         let writer = GEOSWKBWriter_create_r(handle)
         GEOSWKBWriter_setOutputDimension_r(handle, writer, 3)
+        GEOSWKBWriter_setFlavor_r(handle, writer, Int32(GEOS_WKB_ISO.rawValue))
         return writer
     }()
     private(set) lazy var geoJSONReader = GEOSGeoJSONReader_create_r(handle)

@@ -14,11 +14,12 @@ extension Geometry {
         self.init(owning: result)
     }
 
-    /// Writes little-endian Well-Known Binary (z kept when present).
-    public func wkb() throws(GeometryError) -> [UInt8] {
+    /// Writes little-endian ISO Well-Known Binary, with z when present unless `includeZ` is false.
+    public func wkb(includeZ: Bool = true) throws(GeometryError) -> [UInt8] {
         let context = GEOSContext.current
         context.clearError()
         var size = 0
+        GEOSWKBWriter_setOutputDimension_r(context.handle, context.wkbWriter, includeZ ? 3 : 2)
         guard let bytes = GEOSWKBWriter_write_r(context.handle, context.wkbWriter, handle, &size) else {
             throw context.error("WKBWriter")
         }

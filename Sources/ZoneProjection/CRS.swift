@@ -135,3 +135,22 @@ extension String {
         return String(text)
     }
 }
+
+extension CRS {
+    /// The CRS as OGC WKT 1 (as GDAL and GeoPackage's `gpkg_spatial_ref_sys` use it).
+    public var wkt1: String {
+        get throws(ProjectionError) {
+            let context = ProjContext.current
+            let pj = try context.crs(definition)
+            guard let text = proj_as_wkt(context.handle, pj, PJ_WKT1_GDAL, nil) else {
+                throw .unknownCRS(definition: definition, message: context.message())
+            }
+            return String(cString: text)
+        }
+    }
+
+    /// The EPSG code, when the CRS is one of EPSG's.
+    public var epsgCode: Int? {
+        definition.hasPrefix("EPSG:") ? Int(definition.dropFirst(5)) : nil
+    }
+}

@@ -7,7 +7,8 @@ struct ZoneAtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zoneatlas",
         abstract: "Validate, measure and compare planning zone boundaries.",
-        subcommands: [ValidateCommand.self])
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self])
 
     /// Exit statuses shared by every command: 0 fine, 1 the input has errors, 2 usage or I/O.
     static let inputHasErrors = ExitCode(1)

@@ -1,0 +1,64 @@
+import ZoneGeoJSON
+import ZoneGeometry
+
+/// Turns a feature (properties and WGS84 geometry) into a registry entry through a
+/// ``FieldMapping``, checking that the geometry fits the layer.
+public struct FeatureMapper: Sendable {
+    public var mapping: FieldMapping
+    /// The layer for every feature; `nil` to route each by its `kind` property.
+    public var layer: Layer?
+    /// The kind for features that have none (e.g. `channel` for a file of shipping channels).
+    public var defaultKind: String?
+
+    public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil) {
+        self.mapping = mapping
+        self.layer = layer
+        self.defaultKind = defaultKind
+    }
+
+    /// The entry for one feature.
+    /// - Parameters:
+    ///   - id: the feature's own id (GeoJSON `id` member), preferred over a mapped property.
+    ///   - fields: where the mapping looks for the entry's fields; by default the properties.
+    ///   - properties: the source properties, kept whole in the entry.
+    ///   - source: where the feature came from, for errors.
+    public func entry(id givenID: String?, fields: JSONObject? = nil, properties: JSONObject, geometry: Geometry,
+                      source: String, index: Int) throws(RegistryError) -> RegistryEntry {
+        let fields = fields ?? properties
+        func fail(_ reason: String) -> RegistryError { .unmappable(file: source, feature: index, reason: reason) }
+        let kindText = mapping.text(.kind, in: fields) ?? defaultKind
+        let layer = self.layer ?? Layer.forKind(kindText, isLineal: geometry.type.isLineal)
+        // A commune is known by its official code first; anything else by its feature id.
+        let code = layer == .communes ? mapping.text(.code, in: fields) : nil
+        guard let id = code ?? givenID ?? mapping.text(.id, in: fields) else {
+            throw fail("it has no id: give each feature an \"id\", or name the property that holds it with --map id=PROPERTY")
+        }
+        let name = mapping.text(.name, in: fields) ?? id
+        switch layer {
+        case .zones:
+            guard geometry.type.isPolygonal else { throw fail("a zone needs a Polygon or MultiPolygon, not a \(geometry.type.rawValue)") }
+            let decision = mapping.text(.decision, in: fields)
+            return .zone(Zone(
+                id: id, name: name, kind: ZoneKind(rawValue: kindText ?? "zone"),
+                status: mapping.text(.status, in: fields).flatMap { ZoneStatus(rawValue: $0.lowercased()) },
+                declaredAreaHectares: mapping.declaredHectares(in: fields),
+                legalBasis: decision.map { LegalBasis(decision: $0, date: mapping.text(.decisionDate, in: fields)) },
+                parentID: mapping.text(.parent, in: fields), properties: properties, geometry: geometry))
+        case .communes:
+            guard geometry.type.isPolygonal else { throw fail("a commune needs a Polygon or MultiPolygon, not a \(geometry.type.rawValue)") }
+            return .commune(Commune(
+                id: id, name: name, type: mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:)),
+                declaredAreaHectares: mapping.declaredHectares(in: fields),
+                population: mapping.number(.population, in: fields).map { Int($0.rounded()) },
+                properties: properties, geometry: geometry))
+        case .corridors:
+            guard geometry.type.isLineal else { throw fail("a corridor needs a LineString or MultiLineString, not a \(geometry.type.rawValue)") }
+            guard let kind = kindText.flatMap({ CorridorKind(rawValue: $0.lowercased()) }) else {
+                let kinds = CorridorKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("a corridor's kind must be one of \(kinds)\(kindText.map { ", not \"\($0)\"" } ?? ""); set one with --kind")
+            }
+            return .corridor(Corridor(id: id, name: name, kind: kind, widthMetres: mapping.number(.widthMetres, in: fields),
+                                      properties: properties, geometry: geometry))
+        }
+    }
+}

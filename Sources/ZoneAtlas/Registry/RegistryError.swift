@@ -1,0 +1,40 @@
+import ZoneGeoJSON
+
+/// Why a registry operation failed. A failed operation leaves the registry file as it was.
+public enum RegistryError: Error, Sendable, CustomStringConvertible {
+    /// Input files have errors; nothing was imported. Each result lists its problems.
+    case invalidInput([ReadResult])
+    /// A file could not be read at all.
+    case unreadable(path: String, reason: String)
+    /// A feature cannot become a registry entry (no id, wrong geometry type …).
+    case unmappable(file: String, feature: Int, reason: String)
+    /// One import gives two entries of a layer the same id.
+    case duplicateID(layer: Layer, id: String)
+    /// The registry file could not be read or written.
+    case store(path: String, reason: String)
+    /// A `--map` assignment is not `field=property` with a known field.
+    case badMapping(String, fields: [String])
+    /// No entry has this id.
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidInput(results):
+            let errors = results.reduce(0) { $0 + $1.problems.filter { $0.severity == .error }.count }
+            let files = results.filter(\.hasErrors).map(\.file)
+            return "nothing imported: \(errors) error\(errors == 1 ? "" : "s") in \(files.joined(separator: ", "))"
+        case let .unreadable(path, reason):
+            return "cannot read \(path): \(reason)"
+        case let .unmappable(file, feature, reason):
+            return "\(file): feature \(feature): \(reason)"
+        case let .duplicateID(layer, id):
+            return "two \(layer.rawValue) in this import have the id \"\(id)\""
+        case let .store(path, reason):
+            return "registry \(path): \(reason)"
+        case let .badMapping(text, fields):
+            return "'\(text)' is not field=property; fields: \(fields.joined(separator: ", "))"
+        case let .notFound(id):
+            return "no zone, commune or corridor has id '\(id)'"
+        }
+    }
+}

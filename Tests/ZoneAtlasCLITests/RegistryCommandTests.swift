@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `zoneatlas import`, `list`, `show` and `export` over a registry file, as a planner would run them.
+struct RegistryCommandTests {
+    func registry() throws -> String {
+        let path = URL(fileURLWithPath: try CLI.temporaryFile("", name: "x")).deletingLastPathComponent()
+            .appendingPathComponent("registry.gpkg").path
+        let geoData = try CLI.run(["import", "GeoData", "--registry", path])
+        #expect(geoData.status == 0, "\(geoData.stderr)")
+        #expect(geoData.stdout.isEmpty)
+        #expect(geoData.stderr.contains("zones: 8 added, 0 replaced"))
+        return path
+    }
+
+    @Test func importGeoDataAndTheRealCommunes() throws {
+        let path = try registry()
+        let communes = try CLI.run(["import", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--layer", "communes",
+                                    "--map", "declared_area_km2=area", "--registry", path])
+        #expect(communes.status == 0, "\(communes.stderr)")
+        // GeoData's ten communes carry official codes that the real file also has: they are replaced.
+        #expect(communes.stderr.contains("communes: 104 added, 10 replaced"))
+        let list = try CLI.run(["list", "--layer", "communes", "--format", "json", "--registry", path])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 114)
+    }
+
+    @Test func listFiltersAndFormats() throws {
+        let path = try registry()
+        let search = try CLI.run(["list", "--name", "thuong hong", "--format", "csv", "--registry", path])
+        #expect(search.status == 0)
+        let lines = search.stdout.split(separator: "\r\n")
+        #expect(lines.first == "layer,id,name,kind,status,parent,declared_ha,measured_ha,length_km")
+        #expect(lines.count == 2 && lines[1].contains("Thượng Hồng"))
+        let parks = try CLI.run(["list", "--parent", "ez-dinh-vu-cat-hai", "--registry", path])
+        #expect(parks.stdout.split(separator: "\n").count == 4)  // header + 3 parks
+        #expect(try CLI.run(["list", "--bbox", "1,2,3", "--registry", path]).status == 2)
+        #expect(try CLI.run(["list", "--registry", "/nonexistent.gpkg"]).status == 2)
+    }
+
+    @Test func showAndExport() throws {
+        let path = try registry()
+        let show = try CLI.run(["show", "sez-hai-phong", "--registry", path])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("288/QĐ-TTg of 2026-02-12"))
+        #expect(try CLI.run(["show", "no-such-zone", "--registry", path]).status == 1)
+        let json = try CLI.run(["show", "sez-hai-phong", "--format", "json", "--registry", path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["declared_ha"] as? Double == 5300)
+
+        let exported = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("zones.geojson").path
+        let export = try CLI.run(["export", "--layer", "zones", "--output", exported, "--registry", path])
+        #expect(export.status == 0)
+        // What we export validates cleanly and GDAL reads the same 8 features.
+        #expect(try CLI.run(["validate", exported]).status == 0)
+        let csv = try CLI.run(["export", "--layer", "corridors", "--format", "csv", "--registry", path])
+        #expect(csv.stdout.split(separator: "\r\n").count == 8)
+        #expect(csv.stdout.contains("MULTILINESTRING") || csv.stdout.contains("LINESTRING"))
+    }
+
+    @Test func brokenImportExitsOneAndChangesNothing() throws {
+        let path = try registry()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let broken = try CLI.temporaryFile(#"{"type":"Polygon","coordinates":[[[106,20],[107,21],[107,20],[106,21],[106,20]]]}"#)
+        let run = try CLI.run(["import", "GeoData/zones.geojson", broken, "--registry", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("nothing imported"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func helpOnRegistryCommands() throws {
+        for command in ["import", "list", "show", "export"] {
+            let run = try CLI.run([command, "--help"])
+            #expect(run.status == 0 && run.stdout.contains("--registry"), "\(command)")
+        }
+    }
+}
