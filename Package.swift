@@ -39,7 +39,8 @@ let package = Package(
         ]),
 
         // Benchmark against the peers in ../shared/bench (not a test: run it in release mode).
-        .executableTarget(name: "zoneatlas-bench", dependencies: ["ZoneGeoJSON", "ZoneGeometry"]),
+        .executableTarget(name: "zoneatlas-bench", dependencies: ["ZoneAtlas", "ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"],
+                          exclude: ["run-peers.sh"]),
 
         .executableTarget(
             name: "GeodesicAreaExample",

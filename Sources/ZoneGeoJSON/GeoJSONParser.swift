@@ -45,7 +45,9 @@ struct GeoJSONParser {
     private let file: String
     private(set) var problems: [Problem] = []
     private var store = PositionStore()
-    /// Indices of the coordinate arrays being read, for pointers.
+    /// The `coordinates` member being read and the indices of its arrays, for pointers; kept here
+    /// rather than passed down, so the per-position path costs nothing until a problem is found.
+    private var coordinatesPointer: JSONPointer = ""
     private var path: [Int] = []
     /// The feature being read, for problems found inside it.
     private var currentFeature: Int?
@@ -114,7 +116,8 @@ struct GeoJSONParser {
                 members.geometry = try readGeometryMember(at: pointer.appending("geometry"), depth: depth + 1)
             } else if plain && role != .feature && scanner.bytes(key, equal: "coordinates") {
                 path.removeAll(keepingCapacity: true)
-                members.coordinates = try readCoordinates(at: pointer.appending("coordinates"), depth: depth + 1)
+                coordinatesPointer = pointer.appending("coordinates")
+                members.coordinates = try readCoordinates(depth: depth + 1)
             } else if plain && role != .feature && scanner.bytes(key, equal: "geometries") {
                 members.geometries = try readGeometries(at: pointer.appending("geometries"), depth: depth + 1)
             } else if plain && role != .geometry && scanner.bytes(key, equal: "properties") {
@@ -421,17 +424,17 @@ struct GeoJSONParser {
     // MARK: Coordinates
 
     /// Reads a `coordinates` value into the position store, without knowing the geometry type.
-    private mutating func readCoordinates(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> CoordinateNode {
+    private mutating func readCoordinates(depth: Int) throws(JSONFailure) -> CoordinateNode {
         guard scanner.peek() == UInt8(ascii: "[") else {
             _ = try scanner.readValue(depth: depth)
-            report(.wrongType, at: pointer.appending(path), "coordinates must be arrays of numbers")
+            report(.wrongType, at: coordinatesPointer.appending(path), "coordinates must be arrays of numbers")
             return .broken
         }
         try scanner.enter(depth)
         scanner.position += 1
         if scanner.consume(UInt8(ascii: "]")) { return .list([]) }
         if let next = scanner.peek(), next != UInt8(ascii: "[") {
-            return try readPosition(at: pointer, depth: depth)
+            return try readPosition(depth: depth)
         }
         var children: [CoordinateNode] = []
         var runStart = 0, runCount = 0
@@ -439,7 +442,7 @@ struct GeoJSONParser {
         var index = 0
         repeat {
             path.append(index)
-            let child = try readCoordinates(at: pointer, depth: depth + 1)
+            let child = try readCoordinates(depth: depth + 1)
             path.removeLast()
             if allPositions, case let .position(i) = child, runCount == 0 || i == runStart + runCount {
                 if runCount == 0 { runStart = i }
@@ -457,7 +460,7 @@ struct GeoJSONParser {
     }
 
     /// Reads the numbers of one position; the opening bracket is already consumed.
-    private mutating func readPosition(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> CoordinateNode {
+    private mutating func readPosition(depth: Int) throws(JSONFailure) -> CoordinateNode {
         var values = (0.0, 0.0, 0.0)
         var count = 0
         var broken = false
@@ -466,7 +469,7 @@ struct GeoJSONParser {
             if next == UInt8(ascii: "-") || (next.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false) {
                 let (value, _) = try scanner.readNumber()
                 if !value.isFinite {
-                    report(.numberOutOfRange, at: pointer.appending(path + [count]), "the number is too large for a coordinate")
+                    report(.numberOutOfRange, at: coordinatesPointer.appending(path + [count]), "the number is too large for a coordinate")
                     broken = true
                 }
                 switch count {
@@ -477,17 +480,17 @@ struct GeoJSONParser {
                 }
             } else {
                 _ = try scanner.readValue(depth: depth + 1)
-                report(.wrongType, at: pointer.appending(path + [count]), "a position must hold numbers only")
+                report(.wrongType, at: coordinatesPointer.appending(path + [count]), "a position must hold numbers only")
                 broken = true
             }
             count += 1
         } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in a position")
         if count < 2 {
-            report(.invalidPosition, at: pointer.appending(path), "a position needs at least two numbers, longitude and latitude")
+            report(.invalidPosition, at: coordinatesPointer.appending(path), "a position needs at least two numbers, longitude and latitude")
             return .broken
         }
         if count > 3 {
-            report(.extraDimensions, at: pointer.appending(path),
+            report(.extraDimensions, at: coordinatesPointer.appending(path),
                    "the position has \(count) numbers; only x, y and z are used (RFC 7946 §3.1.1)", severity: .warning)
         }
         if broken { return .broken }

@@ -68,4 +68,16 @@ extension Geometry {
         context.clearError()
         return try context.owned(operation(context.handle, handle, other.handle), name)
     }
+
+    /// The polygons of this geometry (from a collection an overlay may return), as one polygonal
+    /// geometry; lines and points are dropped.
+    public func polygonalParts() throws(GeometryError) -> Geometry {
+        if type.isPolygonal { return self }
+        var polygons: [Geometry] = []
+        for part in try parts() {
+            if part.type == .polygon { polygons.append(part) }
+            else if part.type == .multiPolygon || part.type == .geometryCollection { polygons += try part.polygonalParts().parts() }
+        }
+        return try Geometry.collection(polygons, as: .multiPolygon)
+    }
 }

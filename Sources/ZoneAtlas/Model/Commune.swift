@@ -42,5 +42,6 @@ public struct Commune: RegistryFeature {
     }
 
     public static let layer = Layer.communes
+    public var parentID: String? { nil }
     public var kindName: String { type?.rawValue ?? "commune" }
 }

@@ -27,5 +27,7 @@ public struct Corridor: RegistryFeature {
     }
 
     public static let layer = Layer.corridors
+    public var declaredAreaHectares: Double? { nil }
+    public var parentID: String? { nil }
     public var kindName: String { kind.rawValue }
 }

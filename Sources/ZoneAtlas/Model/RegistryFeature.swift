@@ -10,5 +10,13 @@ public protocol RegistryFeature: Sendable, Identifiable where ID == String {
     var kindName: String { get }
     var properties: JSONObject { get }
     var geometry: Geometry { get }
+    /// The area declared by law or by the official statistics, in hectares.
+    var declaredAreaHectares: Double? { get }
+    /// The id of the zone this one is declared to lie in.
+    var parentID: String? { get }
     static var layer: Layer { get }
+}
+
+extension RegistryFeature {
+    public var layer: Layer { Self.layer }
 }

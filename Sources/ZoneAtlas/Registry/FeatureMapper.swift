@@ -1,3 +1,4 @@
+import Foundation
 import ZoneGeoJSON
 import ZoneGeometry
 
@@ -9,11 +10,15 @@ public struct FeatureMapper: Sendable {
     public var layer: Layer?
     /// The kind for features that have none (e.g. `channel` for a file of shipping channels).
     public var defaultKind: String?
+    /// Name features without an id `FILE#INDEX` instead of refusing them (for analyses of files
+    /// that are not going into the registry).
+    public var fallbackIDs: Bool
 
-    public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil) {
+    public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil, fallbackIDs: Bool = false) {
         self.mapping = mapping
         self.layer = layer
         self.defaultKind = defaultKind
+        self.fallbackIDs = fallbackIDs
     }
 
     /// The entry for one feature.
@@ -30,7 +35,8 @@ public struct FeatureMapper: Sendable {
         let layer = self.layer ?? Layer.forKind(kindText, isLineal: geometry.type.isLineal)
         // A commune is known by its official code first; anything else by its feature id.
         let code = layer == .communes ? mapping.text(.code, in: fields) : nil
-        guard let id = code ?? givenID ?? mapping.text(.id, in: fields) else {
+        let fallback = fallbackIDs ? "\(((source as NSString).lastPathComponent as NSString).deletingPathExtension)#\(index)" : nil
+        guard let id = code ?? givenID ?? mapping.text(.id, in: fields) ?? fallback else {
             throw fail("it has no id: give each feature an \"id\", or name the property that holds it with --map id=PROPERTY")
         }
         let name = mapping.text(.name, in: fields) ?? id
@@ -53,7 +59,7 @@ public struct FeatureMapper: Sendable {
                 properties: properties, geometry: geometry))
         case .corridors:
             guard geometry.type.isLineal else { throw fail("a corridor needs a LineString or MultiLineString, not a \(geometry.type.rawValue)") }
-            guard let kind = kindText.flatMap({ CorridorKind(rawValue: $0.lowercased()) }) else {
+            guard let kind = kindText.flatMap({ CorridorKind(rawValue: $0.lowercased()) }) ?? (fallbackIDs ? .road : nil) else {
                 let kinds = CorridorKind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw fail("a corridor's kind must be one of \(kinds)\(kindText.map { ", not \"\($0)\"" } ?? ""); set one with --kind")
             }

@@ -1,0 +1,54 @@
+import ZoneGeometry
+import ZoneProjection
+
+/// How each zone's land divides among communes: the hectares of it in each commune it touches,
+/// that part's share of the zone and of the commune, and what lies in no commune.
+public struct Apportionment: Sendable {
+    public struct Part: Sendable {
+        public var zone: any RegistryFeature
+        public var commune: any RegistryFeature
+        /// Geodesic area of the zone inside the commune, m².
+        public var areaSquareMetres: Double
+        /// The part as a share of the zone's area, 0…1.
+        public var shareOfZone: Double
+        /// The part as a share of the commune's area, 0…1.
+        public var shareOfCommune: Double
+    }
+
+    public struct ZoneSummary: Sendable {
+        public var zone: any RegistryFeature
+        /// Geodesic area of the zone, m².
+        public var areaSquareMetres: Double
+        /// Its area in no commune, m².
+        public var outsideSquareMetres: Double
+    }
+
+    public var parts: [Part]
+    public var zones: [ZoneSummary]
+
+    /// Splits every polygonal zone over the communes.
+    public static func compute(zones: [any RegistryFeature], communes: [any RegistryFeature]) throws -> Apportionment {
+        let zoneList = zones.filter { $0.geometry.type.isPolygonal }
+        let communeList = communes.filter { $0.geometry.type.isPolygonal }
+        let tree = try STRtree(communeList.map(\.geometry))
+        let communeAreas = try parallelMap(count: communeList.count, chunkSize: 16) { try Geodesic.wgs84.area(of: communeList[$0].geometry) }
+        let results = try parallelMap(count: zoneList.count, chunkSize: 1) { z -> (ZoneSummary, [Part]) in
+            let zone = zoneList[z]
+            let zoneArea = try Geodesic.wgs84.area(of: zone.geometry)
+            var parts: [Part] = []
+            for c in try tree.query(zone.geometry, predicate: .intersects) {
+                let piece = try zone.geometry.intersection(communeList[c].geometry).polygonalParts()
+                let area = try Geodesic.wgs84.area(of: piece)
+                guard area > 0 else { continue }
+                parts.append(Part(zone: zone, commune: communeList[c], areaSquareMetres: area,
+                                  shareOfZone: zoneArea > 0 ? area / zoneArea : 0,
+                                  shareOfCommune: communeAreas[c] > 0 ? area / communeAreas[c] : 0))
+            }
+            parts.sort { $0.areaSquareMetres > $1.areaSquareMetres }
+            // Communes may overlap by slivers, so the parts can sum past the zone: outside is at least 0.
+            let covered = try Geodesic.wgs84.area(of: zone.geometry.intersection(Geometry.union(of: parts.map(\.commune.geometry))).polygonalParts())
+            return (ZoneSummary(zone: zone, areaSquareMetres: zoneArea, outsideSquareMetres: max(0, zoneArea - (parts.isEmpty ? 0 : covered))), parts)
+        }
+        return Apportionment(parts: results.flatMap(\.1), zones: results.map(\.0))
+    }
+}

@@ -1,0 +1,71 @@
+import ZoneGeometry
+import ZoneProjection
+
+/// Which zones touch each corridor or lie within a distance of it, measured in metres in a
+/// projected CRS.
+public struct CorridorAdjacency: Sendable {
+    public struct Pair: Sendable {
+        public var corridor: any RegistryFeature
+        public var zone: any RegistryFeature
+        /// Shortest distance between them in ``CorridorAdjacency/crs``, m (0 when they meet).
+        public var distanceMetres: Double
+        /// Whether the corridor touches or crosses the zone.
+        public var touches: Bool
+    }
+
+    public var pairs: [Pair]
+    /// The CRS distances were measured in.
+    public var crs: CRS
+    public var distanceMetres: Double
+
+    /// Finds, for every corridor (lineal features), the polygonal zones within `distanceMetres`.
+    /// - Parameter crs: where to measure; by default ``ProjectedCRSChoice``'s fit for the data.
+    public static func find(corridors: [any RegistryFeature], zones: [any RegistryFeature], distanceMetres: Double,
+                            crs: CRS? = nil) throws -> CorridorAdjacency {
+        let lines = corridors.filter { $0.geometry.type.isLineal }
+        let areas = zones.filter { $0.geometry.type.isPolygonal }
+        let crs = try crs ?? ProjectedCRSChoice.fitting((lines + areas).map(\.geometry))
+        let toPlanar = try Transformer(from: .wgs84, to: crs)
+        let projectedZones = try parallelMap(count: areas.count, chunkSize: 16) { try toPlanar.transform(areas[$0].geometry) }
+        let projectedLines = try parallelMap(count: lines.count, chunkSize: 4) { try toPlanar.transform(lines[$0].geometry) }
+        let tree = try STRtree(projectedZones)
+        let near = try CorridorProximity().zonesNear(projectedLines, in: tree, within: distanceMetres)
+        let pairs = try parallelMap(count: lines.count, chunkSize: 1) { c -> [Pair] in
+            try near[c].map { z in
+                let distance = try projectedLines[c].distance(to: projectedZones[z])
+                return Pair(corridor: lines[c], zone: areas[z], distanceMetres: distance, touches: distance == 0)
+            }
+        }.flatMap { $0 }
+        return CorridorAdjacency(pairs: pairs, crs: crs, distanceMetres: distanceMetres)
+    }
+}
+
+/// Zones that share a boundary, with the shared length: the adjacency graph of a plan.
+public struct AdjacencyGraph: Sendable {
+    public struct Edge: Sendable {
+        public var a: any RegistryFeature
+        public var b: any RegistryFeature
+        /// Geodesic length of the boundary they share, m.
+        public var sharedLengthMetres: Double
+    }
+
+    public var nodes: [any RegistryFeature]
+    public var edges: [Edge]
+
+    /// Builds the graph of polygonal `zones`: an edge wherever two boundaries share a line.
+    public static func build(_ zones: [any RegistryFeature]) throws -> AdjacencyGraph {
+        let areas = zones.filter { $0.geometry.type.isPolygonal }
+        let tree = try STRtree(areas.map(\.geometry))
+        let edges = try parallelMap(count: areas.count, chunkSize: 4) { i -> [Edge] in
+            let boundary = try areas[i].geometry.boundary()
+            var edges: [Edge] = []
+            for j in try tree.query(areas[i].geometry, predicate: .intersects) where j > i {
+                let shared = try boundary.intersection(areas[j].geometry.boundary())
+                let length = try Geodesic.wgs84.length(of: shared)
+                if length > 0 { edges.append(Edge(a: areas[i], b: areas[j], sharedLengthMetres: length)) }
+            }
+            return edges
+        }.flatMap { $0 }
+        return AdjacencyGraph(nodes: areas, edges: edges)
+    }
+}

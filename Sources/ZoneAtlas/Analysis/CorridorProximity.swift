@@ -1,0 +1,49 @@
+import ZoneGeometry
+
+/// The geometric core of corridor adjacency: every (corridor, zone) pair within a distance, in the
+/// units of a projected CRS.
+///
+/// Long corridors are cut into short pieces first, so each piece asks the zones' STR-tree about a
+/// small box and each distance test compares a few segments with one zone; corridors run in
+/// parallel. (GEOS 3.11's prepared distance-within is far slower than this on long lines.)
+public struct CorridorProximity: Sendable {
+    /// Segments per corridor piece.
+    public var segmentsPerPiece: Int
+
+    public init(segmentsPerPiece: Int = 8) {
+        self.segmentsPerPiece = max(1, segmentsPerPiece)
+    }
+
+    /// For each corridor, the indices (ascending) of the zones within `distance` of it.
+    /// - Parameters:
+    ///   - corridors: lines in a projected CRS.
+    ///   - zones: an STR-tree over the zones in the same CRS.
+    public func zonesNear(_ corridors: [Geometry], in zones: STRtree, within distance: Double) throws -> [[Int]] {
+        try parallelMap(count: corridors.count, chunkSize: 1) { c -> [Int] in
+            var found = Set<Int>()
+            for piece in try pieces(of: corridors[c]) {
+                guard let envelope = piece.envelope else { continue }
+                for z in try zones.query(envelope.expanded(by: distance)) where !found.contains(z) {
+                    if try piece.test(.withinDistance(distance), zones.geometries[z]) { found.insert(z) }
+                }
+            }
+            return found.sorted()
+        }
+    }
+
+    /// The corridor cut into runs of at most ``segmentsPerPiece`` segments.
+    func pieces(of corridor: Geometry) throws -> [Geometry] {
+        var pieces: [Geometry] = []
+        try corridor.forEachPath { path in
+            var start = 0
+            let count = path.x.count
+            while start < count - 1 {
+                let end = min(count - 1, start + segmentsPerPiece)
+                let line = (start...end).map { Coordinate(path.x[$0], path.y[$0]) }
+                pieces.append(try Geometry(.lineString(line)))
+                start = end
+            }
+        }
+        return pieces
+    }
+}

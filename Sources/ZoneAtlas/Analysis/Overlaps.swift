@@ -1,0 +1,59 @@
+import ZoneGeometry
+import ZoneProjection
+
+/// Every pair of features whose interiors overlap with positive area, with the overlap's geodesic
+/// area and its share of each. A zone inside its declared parent is containment, not a conflict.
+public struct OverlapReport: Sendable {
+    /// How the two features of a pair relate.
+    public enum Relation: String, Sendable {
+        /// Two features that should not share ground do.
+        case overlap
+        /// A zone lies inside the zone it declares as its parent.
+        case containment
+        /// A zone overlaps its declared parent but sticks out of it.
+        case partialContainment = "partial_containment"
+    }
+
+    public struct Pair: Sendable {
+        public var a: any RegistryFeature
+        public var b: any RegistryFeature
+        /// Geodesic area of the overlap on WGS84, m².
+        public var areaSquareMetres: Double
+        /// The overlap as a share of a's (b's) geodesic area, 0…1.
+        public var shareOfA: Double
+        public var shareOfB: Double
+        public var relation: Relation
+        /// The overlap's polygons, WGS84 lon/lat.
+        public var geometry: Geometry
+    }
+
+    public var pairs: [Pair]
+
+    /// Pairs that are conflicts (not a zone inside its declared parent).
+    public var conflicts: [Pair] { pairs.filter { $0.relation != .containment } }
+    /// The summed area of every pair, m².
+    public var totalAreaSquareMetres: Double { pairs.reduce(0) { $0 + $1.areaSquareMetres } }
+
+    /// Finds the overlapping pairs among polygonal `features` (others are ignored).
+    /// - Parameter minimumAreaSquareMetres: smaller overlaps (slivers) are left out.
+    public static func find(_ features: [any RegistryFeature], minimumAreaSquareMetres: Double = 0) throws -> OverlapReport {
+        let polygonal = features.filter { $0.geometry.type.isPolygonal }
+        let found = try OverlapSearch().run(polygonal.map(\.geometry))
+        let areas = try parallelMap(count: polygonal.count, chunkSize: 64) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
+        let pairs = found.pairs.filter { $0.areaSquareMetres > minimumAreaSquareMetres }.map { pair -> Pair in
+            let (a, b) = (polygonal[pair.first], polygonal[pair.second])
+            let shareA = areas[pair.first] > 0 ? pair.areaSquareMetres / areas[pair.first] : 0
+            let shareB = areas[pair.second] > 0 ? pair.areaSquareMetres / areas[pair.second] : 0
+            var relation = Relation.overlap
+            // The child's share inside its parent: all of it (to a part in a million) is containment.
+            if let parent = a.parentID, parent == b.id {
+                relation = shareA >= 1 - 1e-6 ? .containment : .partialContainment
+            } else if let parent = b.parentID, parent == a.id {
+                relation = shareB >= 1 - 1e-6 ? .containment : .partialContainment
+            }
+            return Pair(a: a, b: b, areaSquareMetres: pair.areaSquareMetres, shareOfA: shareA, shareOfB: shareB,
+                        relation: relation, geometry: pair.intersection)
+        }
+        return OverlapReport(pairs: pairs)
+    }
+}

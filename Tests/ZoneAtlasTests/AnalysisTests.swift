@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import ZoneAtlas
+import ZoneGeometry
+import ZoneProjection
+
+/// The analyses. Oracles: pyproj 3.7.2 + shapely 2.2.0 run once on the same files (values
+/// recorded here), cs2cs for points, and hand calculation on simple shapes.
+struct AnalysisTests {
+    func zone(_ id: String, _ wkt: String, parent: String? = nil) throws -> Zone {
+        Zone(id: id, name: id, kind: .industrialPark, parentID: parent, geometry: try Geometry(wkt: wkt))
+    }
+
+    @Test func areasAgainstPyproj() throws {
+        let registry = try RegistryTests.geoData()
+        let report = try AreaReport.measure(registry.zones, tolerancePercent: 5)
+        // Hai Phong's zones span 106.15–106.94 °E: the TM-3 zone whose meridian is nearest is 107°00′.
+        #expect(report.crs == (try CRS.epsg(9214)))
+        // pyproj: Geod(ellps='WGS84').geometry_area_perimeter, and the area after
+        // Transformer.from_crs(4326, 9214, always_xy=True).
+        let expected: [String: (Double, Double)] = [
+            "ez-dinh-vu-cat-hai": (236983617.04896158, 236937664.35389867),
+            "sez-hai-phong": (53000176.07309085, 52998679.652972184),
+            "ip-trang-due": (3999926.709002435, 3999300.480346242),
+        ]
+        for (id, (geodesic, planar)) in expected {
+            let row = try #require(report.rows.first { $0.id == id })
+            #expect(abs(row.geodesicAreaSquareMetres - geodesic) / geodesic < 1e-9, "\(id)")
+            #expect(abs(row.planarAreaSquareMetres - planar) / planar < 1e-8, "\(id)")
+        }
+        // The Dinh Vu – Cat Hai sketch is 23,698.36 ha against 22,540 declared: +5.14 %, flagged.
+        let dinhVu = try #require(report.rows.first { $0.id == "ez-dinh-vu-cat-hai" })
+        #expect(dinhVu.flagged)
+        #expect(abs((dinhVu.differencePercent ?? 0) - (23698.3617048961 - 22540) / 22540 * 100) < 1e-6)
+        #expect(report.rows.filter(\.flagged).map(\.id) == ["ez-dinh-vu-cat-hai"])
+        let parks = try #require(report.totals.first { $0.kind == "industrial_park" })
+        #expect(parks.count == 5)
+        #expect(abs(parks.declaredAreaHectares - (541 + 1329 + 400 + 226.01 + 226.79)) < 1e-9)
+    }
+
+    @Test func apportionTheSpecialisedZone() throws {
+        let registry = try RegistryTests.geoData()
+        let result = try Apportionment.compute(zones: [try #require(registry.zone(id: "sez-hai-phong"))], communes: registry.communes)
+        // shapely intersection + pyproj geodesic area, per host commune: (m², share of zone, share of commune).
+        let expected: [String: (Double, Double, Double)] = [
+            "10993": (3511105.023526609, 0.06624704451329663, 0.13729705061064118),
+            "10966": (6063743.357010663, 0.11440987193416768, 0.232809241109514),
+            "11242": (17975275.334860817, 0.3391550116752761, 0.5780971974414323),
+            "11254": (14197553.726621486, 0.26787748227557007, 0.5171675695684746),
+            "11257": (6243797.18182528, 0.1178071026257471, 0.21463242962033643),
+            "11239": (5009044.872215055, 0.09450996663307762, 0.18850964007070753),
+        ]
+        #expect(result.parts.count == 6)
+        for part in result.parts {
+            let (area, ofZone, ofCommune) = try #require(expected[part.commune.id])
+            #expect(abs(part.areaSquareMetres - area) / area < 1e-8, "\(part.commune.name)")
+            #expect(abs(part.shareOfZone - ofZone) < 1e-8 && abs(part.shareOfCommune - ofCommune) < 1e-8)
+        }
+        // The six parts make the whole zone: nothing lies outside the communes.
+        #expect(result.zones.first!.outsideSquareMetres < 1)
+    }
+
+    @Test func overlapsTouchesAndContainment() throws {
+        // Two squares sharing an edge touch: no overlap. A park inside its declared parent is containment;
+        // the same park not declared in it is a conflict.
+        let west = try zone("west", "POLYGON ((106.0 20.0, 106.1 20.0, 106.1 20.1, 106.0 20.1, 106.0 20.0))")
+        let east = try zone("east", "POLYGON ((106.1 20.0, 106.2 20.0, 106.2 20.1, 106.1 20.1, 106.1 20.0))")
+        let child = try zone("child", "POLYGON ((106.02 20.02, 106.04 20.02, 106.04 20.04, 106.02 20.04, 106.02 20.02))", parent: "west")
+        let stray = try zone("stray", "POLYGON ((106.02 20.06, 106.04 20.06, 106.04 20.08, 106.02 20.08, 106.02 20.06))")
+        let report = try OverlapReport.find([west, east, child, stray])
+        #expect(report.pairs.map { "\($0.a.id)/\($0.b.id) \($0.relation.rawValue)" }.sorted()
+                == ["west/child containment", "west/stray overlap"])
+        let contained = try #require(report.pairs.first { $0.b.id == "child" })
+        // The child lies wholly inside: its share is 1 and the overlap is its own geodesic area.
+        #expect(abs(contained.shareOfB - 1) < 1e-12)
+        #expect(abs(contained.areaSquareMetres - (try Geodesic.wgs84.area(of: child.geometry))) < 1e-6)
+        #expect(report.conflicts.count == 1)
+        #expect(try OverlapReport.find([west, east]).pairs.isEmpty)
+    }
+
+    @Test func realCommuneCoverage() throws {
+        let entries = try RegistryImporter(mapper: FeatureMapper(layer: .communes))
+            .read(["\(Paths.sharedData)/hai_phong_communes_2025.geojson"]).entries.map(\.feature)
+        let report = try CoverageReport.check(entries)
+        // shapely 2.2 (GEOS 3.14) + pyproj on the same file: 249 pairs overlap, 4,310,427.84 m² in all; the union
+        // has 840 holes, 4,309,128.50 m², and covers 3,075,807,335.25 m². GEOS 3.11's overlay nodes the
+        // slivers a little differently, so totals are compared to 0.1 %, counts to one in a hundred.
+        let overlapArea = report.overlaps.reduce(0) { $0 + $1.areaSquareMetres }
+        #expect(abs(Double(report.overlaps.count) - 249) <= 2.5)
+        #expect(abs(overlapArea - 4310427.842726121) / 4310427.842726121 < 1e-3)
+        let gapArea = report.gaps.reduce(0) { $0 + $1.areaSquareMetres }
+        #expect(abs(Double(report.gaps.count) - 840) <= 8.4)
+        #expect(abs(gapArea - 4309128.498313814) / 4309128.498313814 < 1e-3)
+        #expect(abs(report.coveredSquareMetres - 3075807335.248962) / 3075807335.248962 < 1e-6)
+        #expect(report.gaps.allSatisfy { !$0.neighbours.isEmpty })
+    }
+
+    @Test func corridorDistanceInMetres() throws {
+        // In WGS 84 / UTM 48N (EPSG:32648): a 1 km square at 600000–601000 E, 2300000–2301000 N and a line
+        // 300 m east of it. Corners taken to lon/lat with cs2cs -f %.12f EPSG:32648 EPSG:4326.
+        let toLonLat = try Transformer(from: .epsg(32648), to: .wgs84)
+        func lonLat(_ x: Double, _ y: Double) throws -> String {
+            let c = try toLonLat.transform(Coordinate(x, y))
+            return "\(c.x) \(c.y)"
+        }
+        let square = try zone("square", "POLYGON ((\(try lonLat(600000, 2300000)), \(try lonLat(601000, 2300000)), \(try lonLat(601000, 2301000)), \(try lonLat(600000, 2301000)), \(try lonLat(600000, 2300000))))")
+        let line = Corridor(id: "road", name: "road", kind: .road,
+                            geometry: try Geometry(wkt: "LINESTRING (\(try lonLat(601300, 2300000)), \(try lonLat(601300, 2301000)))"))
+        let utm = try CRS.epsg(32648)
+        let near = try CorridorAdjacency.find(corridors: [line], zones: [square], distanceMetres: 300.001, crs: utm)
+        #expect(near.pairs.count == 1)
+        #expect(abs((near.pairs.first?.distanceMetres ?? 0) - 300) < 1e-6)
+        #expect(near.pairs.first?.touches == false)
+        #expect(try CorridorAdjacency.find(corridors: [line], zones: [square], distanceMetres: 299.999, crs: utm).pairs.isEmpty)
+    }
+
+    @Test func sharedBoundaryGraph() throws {
+        // Squares sharing the meridian 106.1 °E from 20.0 to 20.1 °N: the shared length is the geodesic
+        // length of that edge, `echo 20 106.1 20.1 106.1 | geod -I +ellps=WGS84 -F %.6f` → 11070.491303 m.
+        let west = try zone("west", "POLYGON ((106.0 20.0, 106.1 20.0, 106.1 20.1, 106.0 20.1, 106.0 20.0))")
+        let east = try zone("east", "POLYGON ((106.1 20.0, 106.2 20.0, 106.2 20.1, 106.1 20.1, 106.1 20.0))")
+        let corner = try zone("corner", "POLYGON ((106.2 20.1, 106.3 20.1, 106.3 20.2, 106.2 20.2, 106.2 20.1))")
+        let graph = try AdjacencyGraph.build([west, east, corner])
+        #expect(graph.edges.count == 1)
+        #expect(graph.edges.first.map { "\($0.a.id)-\($0.b.id)" } == "west-east")
+        #expect(abs((graph.edges.first?.sharedLengthMetres ?? 0) - 11070.491303) < 1e-5)
+    }
+}
