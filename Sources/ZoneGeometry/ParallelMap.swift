@@ -1,4 +1,18 @@
 import Dispatch
+import Synchronization
+
+/// Lets a front end follow long parallel work (e.g. draw a progress bar): while an observer is
+/// installed, ``parallelMap(count:chunkSize:_:)`` tells it how many of how many items are done.
+public enum ParallelProgress {
+    static let observer = Mutex<(@Sendable (Int, Int) -> Void)?>(nil)
+
+    /// Runs `body` with `handler(done, total)` called as each parallel map advances.
+    public static func observing<T>(_ handler: @escaping @Sendable (Int, Int) -> Void, _ body: () throws -> T) rethrows -> T {
+        observer.withLock { $0 = handler }
+        defer { observer.withLock { $0 = nil } }
+        return try body()
+    }
+}
 
 /// Computes `transform(i)` for every `i` in `0..<count` on all cores, in chunks, returning the
 /// results in index order.
@@ -12,11 +26,14 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendab
     let chunks = (count + chunk - 1) / chunk
     if chunks == 1 { return try (0..<count).map(transform) }
     let slots = ResultSlots<T>(count: count)
+    let report = ParallelProgress.observer.withLock { $0 }
     withoutActuallyEscaping(transform) { transform in
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+            let range = (c * chunk)..<min(count, (c + 1) * chunk)
+            for i in range {
                 slots.store(i, Result { try transform(i) })
             }
+            if let report { report(slots.finished(range.count), count) }
         }
     }
     return try slots.results()
@@ -25,6 +42,7 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendab
 /// One write-once slot per index; workers write distinct slots, so no lock is needed.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Result<T, any Error>?>
+    private let done = Atomic<Int>(0)
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
@@ -38,6 +56,11 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     func store(_ index: Int, _ result: Result<T, any Error>) {
         buffer[index] = result
+    }
+
+    /// Counts `count` more items done and returns the total so far.
+    func finished(_ count: Int) -> Int {
+        done.add(count, ordering: .relaxed).newValue
     }
 
     func results() throws -> [T] {

@@ -43,7 +43,8 @@ struct AdjacencyCommand: ParsableCommand {
     func run() throws {
         let zoneFeatures = try input.entries(zones, layer: .zones, from: .zones)
         if graph {
-            Terminal.output(AdjacencyGraphFormat.render(try AdjacencyGraph.build(zoneFeatures), as: graphFormat))
+            let graph = try ProgressBar.run("finding shared boundaries") { try AdjacencyGraph.build(zoneFeatures) }
+            Terminal.output(AdjacencyGraphFormat.render(graph, as: graphFormat))
             return
         }
         let measureIn = try crs.map { name -> CRS in
@@ -52,8 +53,10 @@ struct AdjacencyCommand: ParsableCommand {
                 throw ZoneAtlasCommand.usageOrIO
             }
         }
-        let result = try CorridorAdjacency.find(corridors: try input.entries(corridors, layer: .corridors, from: .corridors),
-                                                zones: zoneFeatures, distanceMetres: distance, crs: measureIn)
+        let corridorFeatures = try input.entries(corridors, layer: .corridors, from: .corridors)
+        let result = try ProgressBar.run("measuring distances") {
+            try CorridorAdjacency.find(corridors: corridorFeatures, zones: zoneFeatures, distanceMetres: distance, crs: measureIn)
+        }
         let columns = ["corridor", "corridor_name", "zone", "zone_name", "distance_m", "touches"]
         let rows = result.pairs.map { pair -> [JSONValue] in
             [.string(pair.corridor.id), .string(pair.corridor.name), .string(pair.zone.id), .string(pair.zone.name),

@@ -20,8 +20,9 @@ struct ApportionCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let result = try Apportionment.compute(zones: try input.entries(zones, layer: .zones, from: .zones),
-                                               communes: try input.entries(communes, layer: .communes, from: .communes))
+        let zoneFeatures = try input.entries(zones, layer: .zones, from: .zones)
+        let communeFeatures = try input.entries(communes, layer: .communes, from: .communes)
+        let result = try ProgressBar.run("apportioning") { try Apportionment.compute(zones: zoneFeatures, communes: communeFeatures) }
         let columns = ["zone", "zone_name", "commune", "commune_name", "area_m2", "area_ha", "share_of_zone", "share_of_commune"]
         let rows = result.parts.map { part -> [JSONValue] in
             [.string(part.zone.id), .string(part.zone.name), .string(part.commune.id), .string(part.commune.name),

@@ -34,7 +34,7 @@ struct AreasCommand: ParsableCommand {
                 throw ZoneAtlasCommand.usageOrIO
             }
         }
-        let report = try AreaReport.measure(features, crs: planar, tolerancePercent: tolerance)
+        let report = try ProgressBar.run("measuring areas") { try AreaReport.measure(features, crs: planar, tolerancePercent: tolerance) }
         let columns = ["id", "name", "kind", "geodesic_area_m2", "geodesic_area_ha", "planar_area_m2", "planar_area_ha", "perimeter_m",
                        "crs", "declared_area_ha", "difference_ha", "difference_pct", "flagged"]
         let rows = report.rows.map { row -> [JSONValue] in

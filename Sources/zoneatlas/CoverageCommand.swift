@@ -34,7 +34,7 @@ struct CoverageCommand: ParsableCommand {
             let parts = try input.entries([boundary], layer: .zones).map(\.geometry)
             outline = try Geometry.union(of: parts)
         }
-        let report = try CoverageReport.check(units, boundary: outline, minimumAreaSquareMetres: minArea)
+        let report = try ProgressBar.run("checking coverage") { try CoverageReport.check(units, boundary: outline, minimumAreaSquareMetres: minArea) }
         let overlapRows = report.overlaps.map { pair -> [JSONValue] in
             [.string(pair.a.id), .string(pair.a.name), .string(pair.b.id), .string(pair.b.name), Number.fixed(pair.areaSquareMetres, 1)]
         }

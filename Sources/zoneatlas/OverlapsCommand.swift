@@ -30,7 +30,8 @@ struct OverlapsCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let report = try OverlapReport.find(try input.entries(files, layer: layer, from: .zones), minimumAreaSquareMetres: minArea)
+        let features = try input.entries(files, layer: layer, from: .zones)
+        let report = try ProgressBar.run("finding overlaps") { try OverlapReport.find(features, minimumAreaSquareMetres: minArea) }
         let columns = ["a", "a_name", "b", "b_name", "area_m2", "area_ha", "share_a", "share_b", "relation"]
         let rows = report.pairs.map { pair -> [JSONValue] in
             [.string(pair.a.id), .string(pair.a.name), .string(pair.b.id), .string(pair.b.name), Number.fixed(pair.areaSquareMetres, 1),

@@ -10,8 +10,8 @@ public struct FeatureMapper: Sendable {
     public var layer: Layer?
     /// The kind for features that have none (e.g. `channel` for a file of shipping channels).
     public var defaultKind: String?
-    /// Name features without an id `FILE#INDEX` instead of refusing them (for analyses of files
-    /// that are not going into the registry).
+    /// Name features without an id `FILE#INDEX` instead of refusing them, and put each feature in
+    /// the layer its geometry fits (for analyses of files that are not going into the registry).
     public var fallbackIDs: Bool
 
     public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil, fallbackIDs: Bool = false) {
@@ -32,7 +32,11 @@ public struct FeatureMapper: Sendable {
         let fields = fields ?? properties
         func fail(_ reason: String) -> RegistryError { .unmappable(file: source, feature: index, reason: reason) }
         let kindText = mapping.text(.kind, in: fields) ?? defaultKind
-        let layer = self.layer ?? Layer.forKind(kindText, isLineal: geometry.type.isLineal)
+        var layer = self.layer ?? Layer.forKind(kindText, isLineal: geometry.type.isLineal)
+        // For analyses of files, a feature goes where its geometry fits (a mixed file of zones and roads).
+        if fallbackIDs {
+            if geometry.type.isLineal { layer = .corridors } else if layer == .corridors { layer = .zones }
+        }
         // A commune is known by its official code first; anything else by its feature id.
         let code = layer == .communes ? mapping.text(.code, in: fields) : nil
         let fallback = fallbackIDs ? "\(((source as NSString).lastPathComponent as NSString).deletingPathExtension)#\(index)" : nil
