@@ -39,8 +39,8 @@ public struct CorridorProximity: Sendable {
             let count = path.x.count
             while start < count - 1 {
                 let end = min(count - 1, start + segmentsPerPiece)
-                let line = (start...end).map { Coordinate(path.x[$0], path.y[$0]) }
-                pieces.append(try Geometry(.lineString(line)))
+                let layout = PackedLayout(type: .lineString, paths: [start..<(end + 1)])
+                pieces.append(try Geometry(packed: layout, x: path.x, y: path.y))
                 start = end
             }
         }

@@ -89,18 +89,23 @@ enum InteriorContact {
         // Whether the last piece was outside b and ended at a point off b's boundary: then the next
         // piece of the same ring, starting there, is outside too.
         var outsideUpTo = -1
+        var cuts: [(x: Double, y: Double)] = []
+        cuts.reserveCapacity(8)
         for ea in edgesA {
             let (p, q) = (point(a, ea.start), point(a, ea.start + 1))
             // b's vertices on this edge, strictly between its ends, cut it into pieces.
-            var cuts: [(x: Double, y: Double)] = [p]
+            cuts.removeAll(keepingCapacity: true)
+            cuts.append(p)
             for eb in edgesB {
                 let r = point(b, eb.start)
                 guard r != p, r != q, within(r, p, q) else { continue }
                 guard let o = orientation(p, q, r) else { return .uncertain }
                 if o == 0 { cuts.append(r) }
             }
-            let vertical = p.x == q.x
-            cuts[1...].sort { vertical ? ($0.y < $1.y) == (p.y < q.y) : ($0.x < $1.x) == (p.x < q.x) }
+            if cuts.count > 2 {
+                let vertical = p.x == q.x
+                cuts[1...].sort { vertical ? ($0.y < $1.y) == (p.y < q.y) : ($0.x < $1.x) == (p.x < q.x) }
+            }
             cuts.append(q)
             for k in 0..<(cuts.count - 1) {
                 let (u, v) = (cuts[k], cuts[k + 1])
