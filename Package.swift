@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "zoneatlas", targets: ["zoneatlas"]),
         .executable(name: "zoneatlas-bench", targets: ["zoneatlas-bench"]),
         .executable(name: "geodesic-area", targets: ["GeodesicAreaExample"]),
+        .executable(name: "planning-review", targets: ["PlanningReviewExample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +47,7 @@ let package = Package(
             name: "GeodesicAreaExample",
             dependencies: ["ZoneGeometry", "ZoneProjection"],
             path: "Examples/GeodesicArea"),
+        .executableTarget(name: "PlanningReviewExample", dependencies: ["ZoneAtlas"], path: "Examples/PlanningReview"),
 
         .testTarget(name: "ZoneGeometryTests", dependencies: ["ZoneGeometry"]),
         .testTarget(name: "ZoneProjectionTests", dependencies: ["ZoneProjection", "ZoneGeometry"]),

@@ -9,7 +9,8 @@ struct ZoneAtlasCommand: ParsableCommand {
         abstract: "Validate, measure and compare planning zone boundaries.",
         version: "0.1.0",
         subcommands: [ValidateCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
-                      AreasCommand.self, ApportionCommand.self, OverlapsCommand.self, CoverageCommand.self, AdjacencyCommand.self])
+                      AreasCommand.self, ApportionCommand.self, OverlapsCommand.self, CoverageCommand.self, AdjacencyCommand.self,
+                      ReviewCommand.self])
 
     /// Exit statuses shared by every command: 0 fine, 1 the input has errors, 2 usage or I/O.
     static let inputHasErrors = ExitCode(1)

@@ -32,7 +32,9 @@ public struct FeatureMapper: Sendable {
         let fields = fields ?? properties
         func fail(_ reason: String) -> RegistryError { .unmappable(file: source, feature: index, reason: reason) }
         let kindText = mapping.text(.kind, in: fields) ?? defaultKind
-        var layer = self.layer ?? Layer.forKind(kindText, isLineal: geometry.type.isLineal)
+        // Without a kind, a commune-level type (Phường, Xã, Đặc khu, ward …) marks a commune.
+        let communeType = mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:))
+        var layer = self.layer ?? (kindText == nil && communeType != nil ? .communes : Layer.forKind(kindText, isLineal: geometry.type.isLineal))
         // For analyses of files, a feature goes where its geometry fits (a mixed file of zones and roads).
         if fallbackIDs {
             if geometry.type.isLineal { layer = .corridors } else if layer == .corridors { layer = .zones }
@@ -57,7 +59,7 @@ public struct FeatureMapper: Sendable {
         case .communes:
             guard geometry.type.isPolygonal else { throw fail("a commune needs a Polygon or MultiPolygon, not a \(geometry.type.rawValue)") }
             return .commune(Commune(
-                id: id, name: name, type: mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:)),
+                id: id, name: name, type: communeType,
                 declaredAreaHectares: mapping.declaredHectares(in: fields),
                 population: mapping.number(.population, in: fields).map { Int($0.rounded()) },
                 properties: properties, geometry: geometry))

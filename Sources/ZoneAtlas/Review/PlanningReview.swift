@@ -1,0 +1,76 @@
+import Foundation
+import ZoneGeoJSON
+import ZoneGeometry
+import ZoneProjection
+
+/// The review a planning office makes of a set of boundary files: what is there, how big it is
+/// against what the decisions declare, what overlaps, how zones divide among communes, whether
+/// the communes tile, what lies on which corridor — and every problem in the input.
+public struct PlanningReview: Sendable {
+    /// The validation result of each input file (problems, with repaired geometries used for the analyses).
+    public var inputs: [ReadResult]
+    public var zones: [Zone]
+    public var communes: [Commune]
+    public var corridors: [Corridor]
+    public var areas: AreaReport
+    public var overlaps: OverlapReport
+    public var apportionment: Apportionment
+    /// The communes' coverage, when there are at least two.
+    public var coverage: CoverageReport?
+    public var adjacency: CorridorAdjacency
+    /// The projected CRS of planar measures and of the map.
+    public var crs: CRS
+    /// When the review was made.
+    public var date: Date
+
+    /// Reviews boundary files and directories of them (GeoJSON or GeoPackage) plus, optionally, a
+    /// registry. Files with errors are still reviewed as far as they can be: invalid geometries are
+    /// repaired for the analyses and every problem is listed.
+    /// - Parameters:
+    ///   - corridorDistanceMetres: how far from a corridor a zone counts as lying on it.
+    public static func make(paths: [String], registry: Registry? = nil, mapping: FieldMapping = FieldMapping(),
+                            corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5) throws -> PlanningReview {
+        var inputs: [ReadResult] = []
+        var entries = registry?.entries ?? []
+        let reader = GeoJSONReader(options: ReadOptions(policy: .repair))
+        let mapper = FeatureMapper(mapping: mapping, fallbackIDs: true)
+        for file in try RegistryImporter.files(in: paths) {
+            if (file as NSString).pathExtension.lowercased() == "gpkg" {
+                entries += try RegistryImporter(mapper: mapper).read([file]).entries
+                continue
+            }
+            let result = try reader.read(contentsOf: file)
+            inputs.append(result)
+            for feature in result.collection.features {
+                guard let geometry = feature.geometry else { continue }
+                // A feature that cannot be mapped (a point, say) is left out of the analyses.
+                if let entry = try? mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
+                                                 geometry: geometry, source: file, index: feature.index) {
+                    entries.append(entry)
+                }
+            }
+        }
+        var merged = Registry()
+        merged.insert(entries)
+        let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
+        let everything: [Geometry] = zones.map(\.geometry) + communes.map(\.geometry) + corridors.map(\.geometry)
+        let crs = try ProjectedCRSChoice.fitting(everything)
+        let areaFeatures: [any RegistryFeature] = zones + communes
+        return PlanningReview(
+            inputs: inputs, zones: zones, communes: communes, corridors: corridors,
+            areas: try AreaReport.measure(areaFeatures, crs: crs, tolerancePercent: tolerancePercent),
+            overlaps: try OverlapReport.find(zones),
+            apportionment: try Apportionment.compute(zones: zones, communes: communes),
+            coverage: communes.count >= 2 ? try CoverageReport.check(communes) : nil,
+            adjacency: try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs),
+            crs: crs, date: Date())
+    }
+
+    /// Problems in the input that are errors (repairs count: the file was wrong).
+    public var inputErrors: [Problem] {
+        inputs.flatMap(\.problems).filter { $0.severity == .error || $0.code == .repaired }
+    }
+
+    /// Overlaps that are not a zone inside its declared parent.
+    public var conflicts: [OverlapReport.Pair] { overlaps.conflicts }
+}

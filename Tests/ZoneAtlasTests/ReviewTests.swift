@@ -1,0 +1,120 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import ZoneAtlas
+
+/// The planning review of GeoData/: its map checked as XML against PROJ's cs2cs, rendered by
+/// rsvg-convert, and its page checked for links that resolve and nothing fetched from outside.
+struct ReviewTests {
+    static func written() throws -> (PlanningReview, URL) {
+        let review = try PlanningReview.make(paths: [Paths.geoData])
+        let directory = try Paths.temporaryDirectory()
+        try review.write(to: directory.path)
+        return (review, directory)
+    }
+
+    @Test func writesEveryFile() throws {
+        let (review, directory) = try Self.written()
+        for name in ["index.html", "map.svg", "review.json", "overlaps.geojson", "gaps.geojson"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(review.zones.count == 8 && review.communes.count == 10 && review.corridors.count == 7)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("review.json"))) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["zones"] as? Int == 8 && summary["conflicts"] as? Int == 0 && summary["flagged"] as? Int == 1)
+        // The overlaps layer holds the five parks inside their economic zones.
+        let overlaps = try String(contentsOf: directory.appendingPathComponent("overlaps.geojson"), encoding: .utf8)
+        #expect(overlaps.components(separatedBy: "\"containment\"").count - 1 == 5)
+    }
+
+    @Test func mapHasWhatAPlannerNeeds() throws {
+        let (review, directory) = try Self.written()
+        let document = try XMLDocument(contentsOf: directory.appendingPathComponent("map.svg"))
+        func elements(_ xpath: String) throws -> [XMLElement] { try document.nodes(forXPath: xpath).compactMap { $0 as? XMLElement } }
+        // (FoundationXML's attribute(forName:) misses attributes in a namespaced document on Linux.)
+        func attribute(_ element: XMLElement?, _ name: String) -> String? { element?.attributes?.first { $0.name == name }?.stringValue }
+
+        // A path per zone, per commune and per corridor.
+        #expect(try elements("//*[@class='zone']").count == review.zones.count)
+        #expect(try elements("//*[@class='commune']").count == review.communes.count)
+        #expect(try elements("//*[@class='corridor']").count == review.corridors.count)
+        // A legend entry per zone kind and corridor kind.
+        let legendKinds = Set(try elements("//*[@class='legend-entry']").compactMap { attribute($0, "data-kind") })
+        #expect(Set(review.zones.map(\.kind.rawValue)).isSubset(of: legendKinds))
+        #expect(Set(review.corridors.map(\.kind.rawValue)).isSubset(of: legendKinds))
+        // Drawn in metres: VN-2000 / TM-3 107-00, named on the map.
+        #expect(attribute(document.rootElement(), "data-crs") == "EPSG:9214")
+        #expect(try elements("//*[@id='crs']").first?.stringValue?.contains("VN-2000 / TM-3 107-00") == true)
+        #expect(try !elements("//*[@id='north-arrow']").isEmpty)
+        #expect(try elements("//*[@class='label zone-label']").count >= 6)
+
+        // The scale: the first vertices of two zones, taken to EPSG:9214 by PROJ's cs2cs
+        // (`printf "20.783094 106.155345\n20.813777 106.554066\n" | cs2cs -f %.4f EPSG:4326 EPSG:9214`
+        // → 411865.9866 2299172.7611 and 453387.9018 2302403.6291), are this many pixels apart.
+        func firstPoint(_ id: String) throws -> (Double, Double) {
+            let d = try #require(attribute(try elements("//*[@id='\(id)']").first, "d"))
+            let numbers = d.dropFirst().split(whereSeparator: { $0 == " " || $0 == "L" }).prefix(2).compactMap { Double($0) }
+            return (numbers[0], numbers[1])
+        }
+        let (x1, y1) = try firstPoint("zone-sez-hai-phong"), (x2, y2) = try firstPoint("zone-ip-trang-due")
+        let pixelsPerMetre = (x2 - x1) / (453387.9018 - 411865.9866)
+        #expect(abs((y1 - y2) / (2302403.6291 - 2299172.7611) - pixelsPerMetre) < 2e-4)  // one scale both ways; y points down
+        let bar = try #require(try elements("//*[@id='scale-bar']").first)
+        let metres = try #require(attribute(bar, "data-metres").flatMap(Double.init))
+        let line = try #require(try elements("//*[@id='scale-bar-length']").first)
+        let length = try #require(attribute(line, "x2").flatMap(Double.init)) - (try #require(attribute(line, "x1").flatMap(Double.init)))
+        #expect(abs(length - metres * pixelsPerMetre) < 0.5, "\(length) px for \(metres) m at \(pixelsPerMetre) px/m")
+        #expect([1.0, 2, 5].contains(metres / pow(10, log10(metres).rounded(.down))))
+    }
+
+    @Test func rsvgRendersTheMap() throws {
+        let (_, directory) = try Self.written()
+        let png = directory.appendingPathComponent("map.png").path
+        let run = try Paths.run("rsvg-convert", ["-o", png, directory.appendingPathComponent("map.svg").path])
+        #expect(run.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        #expect(bytes.count > 20_000)
+    }
+
+    @Test func pageLinksResolveAndNothingComesFromOutside() throws {
+        let (_, directory) = try Self.written()
+        let html = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+        let ids = Set(matches(##"\sid="([^"]+)""##, in: html))
+        let targets = matches(##"href="#([^"]+)""##, in: html)
+        #expect(targets.count > 20)
+        for target in targets { #expect(ids.contains(target), "#\(target) does not resolve") }
+        for file in matches(##"href="([^"#][^"]*)""##, in: html) {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src="))
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+        for section in ["summary", "map", "areas", "overlaps", "apportionment", "coverage", "corridors", "problems"] {
+            #expect(ids.contains(section), "\(section)")
+        }
+    }
+
+    @Test func problemsLinkToTheirFeatures() throws {
+        let directory = try Paths.temporaryDirectory()
+        let file = directory.appendingPathComponent("zones.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"kcn-a","properties":{"name":"KCN A","kind":"industrial_park"},"geometry":{"type":"Polygon","coordinates":[[[106.70,20.80],[106.72,20.82],[106.72,20.80],[106.70,20.82],[106.70,20.80]]]}},{"type":"Feature","id":"kcn-b","properties":{"name":"KCN B","kind":"industrial_park"},"geometry":{"type":"Polygon","coordinates":[[[106.71,20.80],[106.73,20.80],[106.73,20.82],[106.71,20.82],[106.71,20.80]]]}}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let review = try PlanningReview.make(paths: [file.path])
+        #expect(review.inputErrors.map(\.code) == [.repaired])
+        #expect(review.conflicts.count == 1)
+        let out = directory.appendingPathComponent("review")
+        try review.write(to: out.path)
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("href=\"#zone-row-kcn-a\">feature 0 (KCN A)</a>"))
+        #expect(html.contains("id=\"zone-row-kcn-a\""))
+    }
+
+    private func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
