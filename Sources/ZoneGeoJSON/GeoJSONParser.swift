@@ -1,3 +1,4 @@
+import Dispatch
 import ZoneGeometry
 
 /// A feature as parsed, before the whole file is known (its CRS may be declared last).
@@ -41,8 +42,8 @@ private enum ObjectRole {
 /// Reads one GeoJSON document in a single pass over its bytes, building each geometry as soon as
 /// its object closes, and records every structural problem with its JSON Pointer.
 struct GeoJSONParser {
-    private var scanner: JSONScanner
-    private let file: String
+    fileprivate(set) var scanner: JSONScanner
+    let file: String
     private(set) var problems: [Problem] = []
     private var store = PositionStore()
     /// The `coordinates` member being read and the indices of its arrays, for pointers; kept here
@@ -57,6 +58,8 @@ struct GeoJSONParser {
     private(set) var bbox: [Double]?
     /// The legacy `crs` member's name, with its pointer.
     private(set) var declaredCRS: (name: String, pointer: JSONPointer)?
+    /// A `features` array longer than this many bytes is read on two threads.
+    var parallelThreshold = 8 << 20
 
     init(bytes: UnsafeRawBufferPointer, file: String) {
         scanner = JSONScanner(bytes)
@@ -147,33 +150,89 @@ struct GeoJSONParser {
         }
         try scanner.enter(depth)
         scanner.position += 1
-        var features: [FeatureDraft] = []
-        if !scanner.consume(UInt8(ascii: "]")) {
-            repeat {
-                let index = features.count + drafts.count
-                let featurePointer = pointer.appending(features.count)
-                if scanner.peek() == UInt8(ascii: "{") {
-                    currentFeature = index
-                    let firstProblem = problems.count
-                    store.removeAll()
-                    let object = try readObject(.feature, at: featurePointer, depth: depth + 1)
-                    if let draft = interpretFeature(object, index: index, at: featurePointer) {
-                        features.append(draft)
-                        nameFeature(since: firstProblem, id: draft.feature.id)
-                    } else {
-                        features.append(FeatureDraft(feature: Feature(index: index, geometry: nil), pointer: featurePointer,
-                                                     geometryPointer: featurePointer.appending("geometry")))
-                    }
-                    currentFeature = nil
-                } else {
-                    _ = try scanner.readValue(depth: depth + 1)
-                    report(.wrongType, at: featurePointer, "each member of \"features\" must be a Feature object", feature: index)
-                    features.append(FeatureDraft(feature: Feature(index: index, geometry: nil), pointer: featurePointer,
-                                                 geometryPointer: featurePointer.appending("geometry")))
-                }
-            } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array")
+        if scanner.consume(UInt8(ascii: "]")) {
+            members.features = []
+            return
         }
+        if scanner.end - scanner.position >= parallelThreshold, let features = try readFeaturesInTwo(at: pointer, depth: depth) {
+            members.features = features
+            return
+        }
+        var features: [FeatureDraft] = []
+        repeat {
+            features.append(try readFeature(index: features.count, at: pointer, depth: depth))
+        } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array")
         members.features = features
+    }
+
+    /// Reads one member of the `features` array, for a reader of half of it.
+    mutating func readFeatureForSplit(index: Int, at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> FeatureDraft {
+        try readFeature(index: index, at: pointer, depth: depth)
+    }
+
+    /// Reads one member of the `features` array.
+    private mutating func readFeature(index: Int, at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> FeatureDraft {
+        let featurePointer = pointer.appending(index)
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            _ = try scanner.readValue(depth: depth + 1)
+            report(.wrongType, at: featurePointer, "each member of \"features\" must be a Feature object", feature: index)
+            return FeatureDraft(feature: Feature(index: index, geometry: nil), pointer: featurePointer,
+                                geometryPointer: featurePointer.appending("geometry"))
+        }
+        currentFeature = index
+        defer { currentFeature = nil }
+        let firstProblem = problems.count
+        store.removeAll()
+        let object = try readObject(.feature, at: featurePointer, depth: depth + 1)
+        let draft = interpretFeature(object, index: index, at: featurePointer)
+        nameFeature(since: firstProblem, id: draft.feature.id)
+        return draft
+    }
+
+    /// Reads a large `features` array on two threads: one from its start, one from a feature that
+    /// starts near its middle. The split is only trusted when the first reader, tokenizing from the
+    /// start, arrives exactly there; otherwise the caller reads the array in one pass.
+    private mutating func readFeaturesInTwo(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> [FeatureDraft]? {
+        guard let split = elementStart(near: scanner.position + (scanner.end - scanner.position) / 2) else { return nil }
+        let start = scanner.position
+        let halves = TwoReaders(first: self, second: GeoJSONParser(bytes: scanner.bytes, file: file))
+        halves.second.scanner.position = split
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 { halves.readFirst(until: split, at: pointer, depth: depth) } else { halves.readSecond(at: pointer, depth: depth) }
+        }
+        if let failure = halves.firstFailure { throw failure }
+        if halves.firstEndedArray {
+            // The split lay past the array: the first reader read it all.
+            problems = halves.first.problems
+            scanner.position = halves.first.scanner.position
+            return halves.firstFeatures
+        }
+        guard halves.first.scanner.position == split else {
+            // The split was inside a string: read the array in one pass instead.
+            scanner.position = start
+            return nil
+        }
+        if let failure = halves.secondFailure { throw failure }
+        let base = halves.firstFeatures.count
+        let shifted = halves.secondFeatures.map { $0.shifted(by: base) }
+        problems = halves.first.problems + halves.second.problems.map { $0.shifted(by: base) }
+        scanner.position = halves.second.scanner.position
+        return halves.firstFeatures + shifted
+    }
+
+    /// The offset of a `{` at or after `offset` that follows a `,` (skipping white space): where an
+    /// array element probably starts, unless it sits inside a string, which the caller checks.
+    private func elementStart(near offset: Int) -> Int? {
+        var i = offset
+        while i < scanner.end {
+            if scanner.base[i] == UInt8(ascii: "{") {
+                var j = i - 1
+                while j > 0, [0x20, 0x0A, 0x0D, 0x09].contains(scanner.base[j]) { j -= 1 }
+                if scanner.base[j] == UInt8(ascii: ",") { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Fills in the feature id of the problems found while reading it (the id may come last).
@@ -182,7 +241,7 @@ struct GeoJSONParser {
         for k in first..<problems.count { problems[k].featureID = id.description }
     }
 
-    private mutating func interpretFeature(_ members: Members, index: Int, at pointer: JSONPointer) -> FeatureDraft? {
+    private mutating func interpretFeature(_ members: Members, index: Int, at pointer: JSONPointer) -> FeatureDraft {
         if let type = members.type, type != "Feature" {
             report(.wrongType, at: pointer.appending("type"), "a member of \"features\" must have \"type\": \"Feature\", not \"\(type)\"")
         } else if members.type == nil && !members.typeIsWrong {
@@ -278,10 +337,9 @@ struct GeoJSONParser {
             }
         case "Feature":
             currentFeature = 0
-            if let draft = interpretFeature(members, index: 0, at: "") {
-                drafts = [draft]
-                claimForLoneFeature(id: draft.feature.id)
-            }
+            let draft = interpretFeature(members, index: 0, at: "")
+            drafts = [draft]
+            claimForLoneFeature(id: draft.feature.id)
             currentFeature = nil
         default:
             guard let geometryType = GeometryType(geoJSONType: type) else {
@@ -511,5 +569,80 @@ extension GeometryType {
     init?(geoJSONType name: String) {
         guard let type = GeometryType(rawValue: name), type != .linearRing else { return nil }
         self = type
+    }
+}
+
+/// The two halves of a `features` array being read at once, each by its own parser.
+private final class TwoReaders: @unchecked Sendable {
+    var first: GeoJSONParser
+    var second: GeoJSONParser
+    var firstFeatures: [FeatureDraft] = []
+    var secondFeatures: [FeatureDraft] = []
+    var firstFailure: JSONFailure?
+    var secondFailure: JSONFailure?
+    /// Whether the first reader met the array's end before the split.
+    var firstEndedArray = false
+
+    init(first: GeoJSONParser, second: GeoJSONParser) {
+        self.first = first
+        self.second = second
+    }
+
+    /// Reads from the array's start until the next element would start at or past `split`.
+    func readFirst(until split: Int, at pointer: JSONPointer, depth: Int) {
+        do throws(JSONFailure) {
+            repeat {
+                firstFeatures.append(try first.readFeatureForSplit(index: firstFeatures.count, at: pointer, depth: depth))
+                guard try first.scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array") else {
+                    firstEndedArray = true
+                    return
+                }
+                first.scanner.skipWhitespace()
+            } while first.scanner.position < split
+        } catch {
+            firstFailure = error
+        }
+    }
+
+    /// Reads from the split to the array's end, numbering features from 0.
+    func readSecond(at pointer: JSONPointer, depth: Int) {
+        do throws(JSONFailure) {
+            repeat {
+                secondFeatures.append(try second.readFeatureForSplit(index: secondFeatures.count, at: pointer, depth: depth))
+            } while try second.scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array")
+        } catch {
+            secondFailure = error
+        }
+    }
+}
+
+extension FeatureDraft {
+    /// The draft renumbered `base` places later in the `features` array.
+    func shifted(by base: Int) -> FeatureDraft {
+        var copy = self
+        copy.feature.index += base
+        copy.pointer = pointer.shiftingFeature(by: base)
+        copy.geometryPointer = geometryPointer.shiftingFeature(by: base)
+        return copy
+    }
+}
+
+extension Problem {
+    /// The problem renumbered `base` places later in the `features` array.
+    func shifted(by base: Int) -> Problem {
+        var copy = self
+        copy.feature = feature.map { $0 + base }
+        copy.pointer = pointer.shiftingFeature(by: base)
+        return copy
+    }
+}
+
+extension JSONPointer {
+    /// `/features/N/…` with N increased by `base`; other pointers unchanged.
+    func shiftingFeature(by base: Int) -> JSONPointer {
+        guard tokens.count >= 2, tokens[0] == "features", let index = Int(tokens[1]) else { return self }
+        var tokens = self.tokens
+        tokens[1] = String(index + base)
+        return JSONPointer(tokens)
     }
 }

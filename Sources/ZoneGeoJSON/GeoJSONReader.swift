@@ -10,6 +10,8 @@ import ZoneProjection
 /// member (as GDAL writes it) names another CRS; then they are reprojected with PROJ.
 public struct GeoJSONReader: Sendable {
     public var options: ReadOptions
+    /// A `features` array longer than this many bytes is read on two threads.
+    var parallelThreshold = 8 << 20
 
     public init(options: ReadOptions = ReadOptions()) {
         self.options = options
@@ -31,6 +33,7 @@ public struct GeoJSONReader: Sendable {
     /// Reads GeoJSON held in memory; `file` names it in problems.
     public func read(bytes: UnsafeRawBufferPointer, file: String) -> ReadResult {
         var parser = GeoJSONParser(bytes: bytes, file: file)
+        parser.parallelThreshold = parallelThreshold
         parser.parse()
         var problems = parser.problems
         let (sourceCRS, crsProblem) = resolveCRS(parser.declaredCRS, file: file)
