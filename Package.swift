@@ -45,7 +45,7 @@ let package = Package(
 
         .executableTarget(
             name: "GeodesicAreaExample",
-            dependencies: ["ZoneGeometry", "ZoneProjection"],
+            dependencies: ["ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"],
             path: "Examples/GeodesicArea"),
         .executableTarget(name: "PlanningReviewExample", dependencies: ["ZoneAtlas"], path: "Examples/PlanningReview"),
 

@@ -1,8 +1,9 @@
-// Prints the geodesic area of every polygon in a GeoJSON FeatureCollection, on the WGS84
-// ellipsoid, next to its planar area in a projected CRS (VN-2000 / TM-3 105-45 by default).
+// Prints the geodesic area of every polygon in a GeoJSON file, on the WGS84 ellipsoid, next to
+// its planar area in a projected CRS (VN-2000 / TM-3 105-45, Hai Phong's, by default).
 //
 //     swift run geodesic-area GeoData/zones.geojson [EPSG:9210]
 import Foundation
+import ZoneGeoJSON
 import ZoneGeometry
 import ZoneProjection
 
@@ -15,16 +16,12 @@ guard let path = arguments.first else {
 do {
     let projected = try CRS(arguments.dropFirst().first ?? "EPSG:9210")
     let toProjected = try Transformer(from: .wgs84, to: projected)
-    let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
-    let features = root?["features"] as? [[String: Any]] ?? []
-
+    let file = try GeoJSONReader().read(contentsOf: path)
     print("name\tgeodesic m²\tgeodesic ha\tperimeter m\tplanar ha (\(projected.name))")
     var total = 0.0
-    for (index, feature) in features.enumerated() {
-        guard let geometry = feature["geometry"] as? [String: Any] else { continue }
-        let shape = try Geometry(geoJSON: String(decoding: try JSONSerialization.data(withJSONObject: geometry), as: UTF8.self))
-        guard shape.type.isPolygonal else { continue }
-        let name = (feature["properties"] as? [String: Any])?["name"] as? String ?? "feature \(index)"
+    for feature in file.collection.features {
+        guard let shape = feature.geometry, shape.type.isPolygonal else { continue }
+        let name = feature[property: "name"]?.stringValue ?? "feature \(feature.index)"
         let measure = try Geodesic.wgs84.measure(shape)
         let planar = try toProjected.transform(shape).area()
         total += measure.areaSquareMetres

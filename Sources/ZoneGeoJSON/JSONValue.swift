@@ -25,12 +25,6 @@ public enum JSONValue: Sendable, Hashable {
         default: nil
         }
     }
-
-    /// The members of an object value.
-    public var objectValue: JSONObject? {
-        if case let .object(object) = self { return object }
-        return nil
-    }
 }
 
 /// A JSON object's members in their original order.

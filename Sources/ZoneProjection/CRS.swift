@@ -148,9 +148,4 @@ extension CRS {
             return String(cString: text)
         }
     }
-
-    /// The EPSG code, when the CRS is one of EPSG's.
-    public var epsgCode: Int? {
-        definition.hasPrefix("EPSG:") ? Int(definition.dropFirst(5)) : nil
-    }
 }

@@ -35,10 +35,11 @@ public struct Transformer: Sendable, Hashable {
     public func transform(x: inout [Double], y: inout [Double]) throws(ProjectionError) {
         guard x.count == y.count else { throw .mismatchedLengths(x: x.count, y: y.count) }
         let pj = try pipeline()
-        let result: ProjectionError? = x.withUnsafeMutableBufferPointer { xs in
+        let (originalX, originalY) = (x, y)
+        let failed: Int? = x.withUnsafeMutableBufferPointer { xs in
             y.withUnsafeMutableBufferPointer { ys in Self.run(pj, xs, ys) }
         }
-        if let result { throw result }
+        if let failed { throw Self.failure(pj, at: failed, Coordinate(originalX[failed], originalY[failed])) }
     }
 
     /// Transforms a whole geometry: every position is read out, transformed in one PROJ call, and
@@ -47,7 +48,10 @@ public struct Transformer: Sendable, Hashable {
         let pj = try pipeline()
         do {
             return try geometry.mappingCoordinates { xs, ys in
-                if let failure = Self.run(pj, xs, ys) { throw failure }
+                if let failed = Self.run(pj, xs, ys) {
+                    // The buffers are overwritten: take the position from the untouched input.
+                    throw Self.failure(pj, at: failed, Self.position(failed, of: geometry))
+                }
             }
         } catch let error as ProjectionError {
             throw error
@@ -62,24 +66,40 @@ public struct Transformer: Sendable, Hashable {
         try ProjContext.current.transformation(TransformerKey(source: source.definition, target: target.definition))
     }
 
-    /// Runs the pipeline over the buffers; returns the first failure, if any.
+    /// Runs the pipeline over the buffers in place; returns the index of the first position PROJ
+    /// could not transform (it marks them with HUGE_VAL).
     private static func run(_ pj: OpaquePointer, _ xs: UnsafeMutableBufferPointer<Double>,
-                            _ ys: UnsafeMutableBufferPointer<Double>) -> ProjectionError? {
+                            _ ys: UnsafeMutableBufferPointer<Double>) -> Int? {
         let count = xs.count
         guard count > 0 else { return nil }
-        let originalX = Array(xs), originalY = Array(ys)
         let stride = MemoryLayout<Double>.stride
         proj_errno_reset(pj)
-        _ = proj_trans_generic(pj, PJ_FWD, xs.baseAddress, stride, count, ys.baseAddress, stride, count,
-                               nil, 0, 0, nil, 0, 0)
-        // PROJ marks a position it could not transform with HUGE_VAL.
-        for i in 0..<count where !xs[i].isFinite || !ys[i].isFinite {
-            let code = proj_errno(pj)
-            let message = code != 0 ? proj_context_errno_string(ProjContext.current.handle, code).map { String(cString: $0) } : nil
-            proj_errno_reset(pj)
-            return .transformFailed(index: i, x: originalX[i], y: originalY[i],
-                                    message: message ?? "the position is outside the domain of the transformation")
-        }
+        _ = proj_trans_generic(pj, PJ_FWD, xs.baseAddress, stride, count, ys.baseAddress, stride, count, nil, 0, 0, nil, 0, 0)
+        for i in 0..<count where !xs[i].isFinite || !ys[i].isFinite { return i }
         return nil
+    }
+
+    private static func failure(_ pj: OpaquePointer, at index: Int, _ original: Coordinate) -> ProjectionError {
+        let code = proj_errno(pj)
+        let message = code != 0 ? proj_context_errno_string(ProjContext.current.handle, code).map { String(cString: $0) } : nil
+        proj_errno_reset(pj)
+        return .transformFailed(index: index, x: original.x, y: original.y,
+                                message: message ?? "the position is outside the domain of the transformation")
+    }
+
+    /// The `index`th position of a geometry, counting every position in order.
+    private static func position(_ index: Int, of geometry: Geometry) -> Coordinate {
+        var all: [Coordinate] = []
+        func collect(_ value: GeometryValue) {
+            switch value {
+            case let .point(c): all.append(c)
+            case let .lineString(cs), let .multiPoint(cs): all += cs
+            case let .polygon(rings), let .multiLineString(rings): all += rings.flatMap { $0 }
+            case let .multiPolygon(polygons): all += polygons.flatMap { $0.flatMap { $0 } }
+            case let .geometryCollection(members): members.forEach(collect)
+            }
+        }
+        if let value = try? geometry.value() { collect(value) }
+        return all.indices.contains(index) ? all[index] : Coordinate(.nan, .nan)
     }
 }

@@ -118,8 +118,11 @@ func run(_ file: String, crsName: String, distance: Double, dump: String?) throw
     // (d) transform to the projected CRS in bulk, then planar area.
     t = now()
     let toProjected = try Transformer(from: .wgs84, to: try CRS(crsName))
-    let projected = try parallelMap(count: n, chunkSize: 64) { try toProjected.transform(polygons[$0]) }
-    let projectedAreas = try parallelMap(count: n, chunkSize: 256) { try projected[$0].area() }
+    let projectedWithArea = try parallelMap(count: n, chunkSize: 64) { i -> (Geometry, Double) in
+        let shape = try toProjected.transform(polygons[i])
+        return (shape, try shape.area())
+    }
+    let projected = projectedWithArea.map(\.0), projectedAreas = projectedWithArea.map(\.1)
     timings["d_proj_area"] = now() - t
     checksums["proj_area_total_m2"] = projectedAreas.reduce(0, +)
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZoneAtlas
 import ZoneGeoJSON
 import ZoneProjection
@@ -47,12 +48,7 @@ struct AdjacencyCommand: ParsableCommand {
             Terminal.output(AdjacencyGraphFormat.render(graph, as: graphFormat))
             return
         }
-        let measureIn = try crs.map { name -> CRS in
-            do { return try CRS(name) } catch {
-                Terminal.error("zoneatlas adjacency: \(error)")
-                throw ZoneAtlasCommand.usageOrIO
-            }
-        }
+        let measureIn = try crs.map { try Terminal.crs($0, for: "adjacency") }
         let corridorFeatures = try input.entries(corridors, layer: .corridors, from: .corridors)
         let result = try ProgressBar.run("measuring distances") {
             try CorridorAdjacency.find(corridors: corridorFeatures, zones: zoneFeatures, distanceMetres: distance, crs: measureIn)
@@ -121,5 +117,3 @@ enum AdjacencyGraphFormat {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
-
-import Foundation

@@ -39,12 +39,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let mapping = try registry.mapping()
         var options = ReadOptions(polygonize: polygonize, policy: policy)
-        do {
-            if let crs { options.crs = try CRS(crs) }
-        } catch {
-            Terminal.error("zoneatlas import: \(error)")
-            throw ZoneAtlasCommand.usageOrIO
-        }
+        if let crs { options.crs = try Terminal.crs(crs, for: "import") }
         let importer = RegistryImporter(readOptions: options, mapper: FeatureMapper(mapping: mapping, layer: layer, defaultKind: kind))
         let batch: RegistryImporter.Batch
         switch Result(catching: { () throws(RegistryError) in try importer.read(paths) }) {

@@ -22,12 +22,7 @@ struct InputOptions: ParsableArguments {
             return all.filter { registryLayer == nil || $0.layer == registryLayer }.map(\.feature)
         }
         var options = ReadOptions(polygonize: polygonize)
-        if let inputCRS {
-            do { options.crs = try CRS(inputCRS) } catch {
-                Terminal.error("zoneatlas: \(error)")
-                throw ZoneAtlasCommand.usageOrIO
-            }
-        }
+        if let inputCRS { options.crs = try Terminal.crs(inputCRS, for: "input") }
         let mapper = FeatureMapper(mapping: try registry.mapping(), layer: layer, fallbackIDs: true)
         switch Result(catching: { () throws(RegistryError) in try RegistryImporter(readOptions: options, mapper: mapper).read(paths) }) {
         case let .success(batch):

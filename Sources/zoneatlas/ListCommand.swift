@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZoneAtlas
 import ZoneGeometry
 
@@ -49,5 +50,3 @@ struct ListCommand: ParsableCommand {
         Terminal.output(Tabular(columns: EntryRows.columns, rows: entries.map(EntryRows.row)).render(format))
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import ArgumentParser
 import ZoneGeoJSON
 
 /// Rows of named columns, printed as an aligned table, CSV (RFC 4180) or JSON.
@@ -52,8 +53,4 @@ struct Tabular {
     }
 }
 
-extension Tabular.Format: ExpressibleByArgumentFromRawValue {}
-
-import ArgumentParser
-/// Lets a `RawRepresentable` enum be an option value.
-protocol ExpressibleByArgumentFromRawValue: ExpressibleByArgument, RawRepresentable, CaseIterable where RawValue == String {}
+extension Tabular.Format: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import ZoneProjection
 
 /// Standard output and error, with colour only when a person is looking.
 enum Terminal {
@@ -23,5 +24,15 @@ enum Terminal {
     /// `text` in `colour` when stdout is a terminal.
     static func paint(_ text: String, _ colour: Colour) -> String {
         stdoutIsTTY ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The CRS a `--crs` option names, or exit 2 saying why PROJ does not know it.
+    static func crs(_ definition: String, for command: String) throws -> CRS {
+        do {
+            return try CRS(definition)
+        } catch {
+            Terminal.error("zoneatlas \(command): \(error)")
+            throw ZoneAtlasCommand.usageOrIO
+        }
     }
 }

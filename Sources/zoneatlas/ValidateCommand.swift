@@ -43,14 +43,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var options = ReadOptions(polygonize: polygonize, policy: policy, problemLimit: maxProblems)
-        if let crs {
-            do {
-                options.crs = try CRS(crs)
-            } catch {
-                Terminal.error("zoneatlas validate: \(error)")
-                throw ZoneAtlasCommand.usageOrIO
-            }
-        }
+        if let crs { options.crs = try Terminal.crs(crs, for: "validate") }
         let reader = GeoJSONReader(options: options)
         var results: [ReadResult] = []
         for file in files {

@@ -103,3 +103,33 @@ struct AnalysisCommandTests {
         }
     }
 }
+
+/// Every analysis command in every output format: the table has its header, the CSV its columns
+/// with CRLF lines, the JSON parses.
+struct AnalysisFormatTests {
+    static let commands: [(name: String, arguments: [String], header: String)] = [
+        ("areas", ["areas", "GeoData/zones.geojson"], "id"),
+        ("apportion", ["apportion", "--zones", "GeoData/zones.geojson", "--communes", "GeoData/communes.geojson"], "zone"),
+        ("overlaps", ["overlaps", "GeoData/zones.geojson"], "a"),
+        ("adjacency", ["adjacency", "--zones", "GeoData/zones.geojson", "--corridors", "GeoData/corridors.geojson", "--distance", "300"], "corridor"),
+    ]
+
+    @Test(arguments: ["areas", "apportion", "overlaps", "adjacency"])
+    func everyFormat(_ name: String) throws {
+        let command = try #require(Self.commands.first { $0.name == name })
+        let json = try CLI.run(command.arguments + ["--format", "json"])
+        #expect(json.status == 0 && (try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(name) json")
+        let csv = try CLI.run(command.arguments + ["--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix(command.header + ",") && csv.stdout.hasSuffix("\r\n"), "\(name) csv")
+        let table = try CLI.run(command.arguments + ["--format", "table"])
+        #expect(table.status == 0 && !table.stdout.isEmpty, "\(name) table")
+    }
+
+    @Test func coverageInTableAndJSON() throws {
+        let arguments = ["coverage", "--communes", "\(CLI.sharedData)/hai_phong_sez_host_communes_2025.geojson"]
+        let table = try CLI.run(arguments)
+        #expect(table.status == 0 && table.stdout.contains("units cover") && table.stdout.contains("gaps"))
+        let json = try CLI.run(arguments + ["--format", "json"])
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil)
+    }
+}

@@ -58,28 +58,33 @@ public struct GeoPackageStore: Sendable {
 
     /// Every feature table, rows with a geometry only, reprojected to WGS84 when stored otherwise.
     public func featureTables() throws(RegistryError) -> [FeatureTable] {
+        try read { db in
+            guard try db.tableExists("gpkg_contents") else {
+                throw GeoPackageError.notAGeoPackage("no gpkg_contents table")
+            }
+            let columns = try GRDB.Row.fetchAll(db, sql: """
+                SELECT c.table_name, c.column_name, s.organization, s.organization_coordsys_id
+                FROM gpkg_geometry_columns c LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = c.srs_id
+                JOIN gpkg_contents t ON t.table_name = c.table_name WHERE t.data_type = 'features'
+                ORDER BY c.table_name
+                """)
+            return try columns.map { column in
+                let table: String = column["table_name"]
+                let geometryColumn: String = column["column_name"]
+                let transformer = try Self.transformer(organization: column["organization"], code: column["organization_coordsys_id"])
+                return FeatureTable(name: table, rows: try rows(db, table: table, geometryColumn: geometryColumn, transformer))
+            }
+        }
+    }
+
+    /// Runs `body` on the file opened read-only; any failure is a ``RegistryError``.
+    private func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
         do {
             var configuration = Configuration()
             configuration.readonly = true
             let database = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? database.close() }
-            return try database.read { db in
-                guard try db.tableExists("gpkg_contents") else {
-                    throw GeoPackageError.notAGeoPackage("no gpkg_contents table")
-                }
-                let columns = try GRDB.Row.fetchAll(db, sql: """
-                    SELECT c.table_name, c.column_name, s.organization, s.organization_coordsys_id
-                    FROM gpkg_geometry_columns c LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = c.srs_id
-                    JOIN gpkg_contents t ON t.table_name = c.table_name WHERE t.data_type = 'features'
-                    ORDER BY c.table_name
-                    """)
-                return try columns.map { column in
-                    let table: String = column["table_name"]
-                    let geometryColumn: String = column["column_name"]
-                    let transformer = try Self.transformer(organization: column["organization"], code: column["organization_coordsys_id"])
-                    return FeatureTable(name: table, rows: try rows(db, table: table, geometryColumn: geometryColumn, transformer))
-                }
-            }
+            return try database.read(body)
         } catch let error as RegistryError {
             throw error
         } catch {
@@ -125,18 +130,10 @@ public struct GeoPackageStore: Sendable {
     }
 
     private func facts() throws(RegistryError) -> [String: String] {
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let database = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? database.close() }
-            return try database.read { db in
-                guard try db.tableExists(GeoPackageSchema.factsTable) else { return [:] }
-                let rows = try GRDB.Row.fetchAll(db, sql: "SELECT key, value FROM \(GeoPackageSchema.factsTable)")
-                return Dictionary(rows.map { ($0["key"] as String, ($0["value"] as String?) ?? "") }, uniquingKeysWith: { a, _ in a })
-            }
-        } catch {
-            throw .store(path: path, reason: "\(error)")
+        try read { db in
+            guard try db.tableExists(GeoPackageSchema.factsTable) else { return [:] }
+            let rows = try GRDB.Row.fetchAll(db, sql: "SELECT key, value FROM \(GeoPackageSchema.factsTable)")
+            return Dictionary(rows.map { ($0["key"] as String, ($0["value"] as String?) ?? "") }, uniquingKeysWith: { a, _ in a })
         }
     }
 
