@@ -51,6 +51,17 @@ final class GEOSContext {
     private(set) lazy var geoJSONReader = GEOSGeoJSONReader_create_r(handle)
     private(set) lazy var geoJSONWriter = GEOSGeoJSONWriter_create_r(handle)
 
+    /// Coordinate buffers kept for reuse on this thread, so bulk reads allocate only to grow.
+    private var scratchPool: [CoordinateScratch] = []
+
+    /// Lends `body` buffers holding at least `count` doubles each (contents undefined).
+    func withScratch<T>(_ count: Int, _ body: (CoordinateScratch) throws -> T) rethrows -> T {
+        let scratch = scratchPool.popLast() ?? CoordinateScratch()
+        defer { scratchPool.append(scratch) }
+        scratch.reserve(count)
+        return try body(scratch)
+    }
+
     deinit {
         if let wktReader { GEOSWKTReader_destroy_r(handle, wktReader) }
         if let wktWriter { GEOSWKTWriter_destroy_r(handle, wktWriter) }
@@ -112,3 +123,23 @@ private let contextKey: pthread_key_t = {
     precondition(status == 0, "pthread_key_create failed")
     return key
 }()
+
+/// Three growable buffers of doubles (x, y, z) for reading coordinates out of GEOS.
+final class CoordinateScratch {
+    private(set) var x = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    private(set) var y = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    private(set) var z = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+
+    func reserve(_ count: Int) {
+        guard x.count < count else { return }
+        let capacity = max(count, x.count * 2, 1024)
+        for buffer in [x, y, z] { buffer.deallocate() }
+        x = .allocate(capacity: capacity)
+        y = .allocate(capacity: capacity)
+        z = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        for buffer in [x, y, z] { buffer.deallocate() }
+    }
+}

@@ -30,23 +30,16 @@ extension Geometry {
         context.clearError()
         let count = coordinateCount
         let hasZ = self.hasZ
-        var xs = [Double](repeating: 0, count: count)
-        var ys = [Double](repeating: 0, count: count)
-        var zs = [Double](repeating: .nan, count: hasZ ? count : 0)
         var mapping = CoordinateMapping(context: context, hasZ: hasZ)
-        try xs.withUnsafeMutableBufferPointer { x in
-            try ys.withUnsafeMutableBufferPointer { y in
-                try zs.withUnsafeMutableBufferPointer { z in
-                    try mapping.read(handle, x: x, y: y, z: z)
-                    try transform(x, y)
-                    mapping.offset = 0
-                }
-            }
-        }
-        let rebuilt = try xs.withUnsafeBufferPointer { x in
-            try ys.withUnsafeBufferPointer { y in
-                try zs.withUnsafeBufferPointer { z in try mapping.build(handle, x: x, y: y, z: z) }
-            }
+        let rebuilt = try context.withScratch(count) { scratch in
+            let x = UnsafeMutableBufferPointer(rebasing: scratch.x[0..<count])
+            let y = UnsafeMutableBufferPointer(rebasing: scratch.y[0..<count])
+            let z = UnsafeMutableBufferPointer(rebasing: scratch.z[0..<(hasZ ? count : 0)])
+            if hasZ { z.initialize(repeating: .nan) }
+            try mapping.read(handle, x: x, y: y, z: z)
+            try transform(x, y)
+            mapping.offset = 0
+            return try mapping.build(handle, x: UnsafeBufferPointer(x), y: UnsafeBufferPointer(y), z: UnsafeBufferPointer(z))
         }
         return Geometry(owning: rebuilt)
     }
@@ -56,8 +49,10 @@ extension Geometry {
     public func forEachPath(_ body: (PathCoordinates) throws -> Void) throws {
         let context = GEOSContext.current
         context.clearError()
-        var scratch = PathScratch()
-        try visitPaths(context, handle, &scratch, body)
+        try context.withScratch(0) { buffers in
+            var scratch = PathScratch(buffers: buffers)
+            try visitPaths(context, handle, &scratch, body)
+        }
     }
 
     private func visitPaths(_ context: GEOSContext, _ g: OpaquePointer, _ scratch: inout PathScratch,
@@ -85,10 +80,9 @@ extension Geometry {
     }
 }
 
-/// Reusable x/y buffers for reading one ring or line at a time.
+/// Reads one ring or line at a time into the thread's reusable buffers.
 private struct PathScratch {
-    var x: [Double] = []
-    var y: [Double] = []
+    let buffers: CoordinateScratch
 
     mutating func with(_ context: GEOSContext, _ ring: OpaquePointer,
                        _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) throws -> Void) throws {
@@ -97,18 +91,11 @@ private struct PathScratch {
         var size: UInt32 = 0
         guard GEOSCoordSeq_getSize_r(h, sequence, &size) == 1 else { throw context.error("CoordSeq_getSize") }
         let n = Int(size)
-        if x.count < n {
-            x = [Double](repeating: 0, count: n)
-            y = [Double](repeating: 0, count: n)
+        buffers.reserve(n)
+        guard GEOSCoordSeq_copyToArrays_r(h, sequence, buffers.x.baseAddress, buffers.y.baseAddress, nil, nil) == 1 else {
+            throw context.error("CoordSeq_copyToArrays")
         }
-        try x.withUnsafeMutableBufferPointer { xb in
-            try y.withUnsafeMutableBufferPointer { yb in
-                guard GEOSCoordSeq_copyToArrays_r(h, sequence, xb.baseAddress, yb.baseAddress, nil, nil) == 1 else {
-                    throw context.error("CoordSeq_copyToArrays")
-                }
-                try body(UnsafeBufferPointer(rebasing: xb[0..<n]), UnsafeBufferPointer(rebasing: yb[0..<n]))
-            }
-        }
+        try body(UnsafeBufferPointer(rebasing: buffers.x[0..<n]), UnsafeBufferPointer(rebasing: buffers.y[0..<n]))
     }
 }
 
