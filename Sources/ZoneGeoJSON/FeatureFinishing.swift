@@ -69,7 +69,8 @@ struct FeatureFinishing: Sendable {
             }
             geometry = polygons
         }
-        if options.checkValidity, let validity = try? geometry.validity(), case let .invalid(reason, location) = validity {
+        if options.checkValidity, (try? geometry.isValid) == false, let validity = try? geometry.validity(),
+           case let .invalid(reason, location) = validity {
             let code = ProblemCode(geosReason: reason)
             let place = location.map { " at [\($0.x), \($0.y)]" } ?? ""
             switch options.policy {

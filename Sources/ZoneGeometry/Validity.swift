@@ -48,9 +48,13 @@ extension Geometry {
         }
     }
 
-    /// Whether the geometry is valid in the OGC sense.
+    /// Whether the geometry is valid in the OGC sense. A polygon of one simple ring is answered
+    /// without GEOS; anything else by GEOS's validity check.
     public var isValid: Bool {
-        get throws(GeometryError) { try validity().isValid }
+        get throws(GeometryError) {
+            if isCertainlyValidSimplePolygon { return true }
+            return try validity().isValid
+        }
     }
 
     /// A valid geometry covering the same points as far as possible (GEOS make-valid).

@@ -1,6 +1,6 @@
 // Benchmark of ZoneAtlas against the peers in ../shared/bench/ (Shapely 2 + pyproj, plain C).
 //
-//     zoneatlas-bench run FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX]
+//     zoneatlas-bench [run] FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX]
 //     zoneatlas-bench parse FILE [--python PYTHON]
 //
 // `run` times the six phases of peer.py with the same definitions (parse, validity, geodesic area,
@@ -163,9 +163,10 @@ func run(_ file: String, crsName: String, distance: Double, dump: String?) throw
     ])
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2, ["run", "parse"].contains(arguments[0]) else {
-    fail("usage: zoneatlas-bench run FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX] | parse FILE [--python PYTHON]")
+var arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, !["run", "parse"].contains(first) { arguments.insert("run", at: 0) }
+guard arguments.count >= 2, !arguments[1].hasPrefix("-") else {
+    fail("usage: zoneatlas-bench [run] FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX] | parse FILE [--python PYTHON]")
 }
 if arguments[0] == "parse" {
     parseOnly(arguments[1], python: option("--python", in: arguments))

@@ -40,15 +40,16 @@ struct AreasCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let totals = report.totals.map { total -> JSONValue in
-                .object(["kind": .string(total.kind), "count": .number(String(total.count)),
-                         "geodesic_area_m2": Number.fixed(total.geodesicAreaSquareMetres, 1),
-                         "geodesic_area_ha": Number.fixed(total.geodesicAreaSquareMetres / 10_000, 2),
-                         "planar_area_m2": Number.fixed(total.planarAreaSquareMetres, 1),
-                         "declared_area_ha": Number.fixed(total.declaredAreaHectares, 2), "flagged": .number(String(total.flagged))])
-            }
+            let totals = JSONObject(report.totals.map { total in
+                (key: total.kind, value: JSONValue.object([
+                    "count": .number(String(total.count)),
+                    "geodesic_area_m2": Number.fixed(total.geodesicAreaSquareMetres, 1),
+                    "geodesic_area_ha": Number.fixed(total.geodesicAreaSquareMetres / 10_000, 2),
+                    "planar_area_m2": Number.fixed(total.planarAreaSquareMetres, 1),
+                    "declared_area_ha": Number.fixed(total.declaredAreaHectares, 2), "flagged": .number(String(total.flagged))]))
+            })
             let features = rows.map { JSONValue.object(JSONObject(zip(columns, $0).map { (key: $0, value: $1) })) }
-            let object: JSONObject = ["features": .array(features), "totals": .array(totals), "crs": .string(report.crs.definition),
+            let object: JSONObject = ["features": .array(features), "totals": .object(totals), "crs": .string(report.crs.definition),
                                       "crs_name": .string(report.crs.name), "tolerance_pct": Number.fixed(tolerance, 2)]
             Terminal.output(JSONWriter(indent: 2).string(.object(object)) + "\n")
         case .csv:

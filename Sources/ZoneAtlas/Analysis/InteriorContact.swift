@@ -7,8 +7,8 @@ import ZoneGeometry
 /// Two valid polygonal areas whose boundaries do not cross properly overlap exactly when some
 /// piece of one boundary (cut at the other's vertices) lies inside the other, or when a piece
 /// both share has both interiors on the same side. Orientation signs use Shewchuk's error-bounded
-/// filter; where a sign is not certain the answer is ``Contact/uncertain`` and the caller falls
-/// back to GEOS.
+/// filter (``Orientation``); where a sign is not certain the answer is ``Contact/uncertain`` and
+/// the caller falls back to GEOS.
 enum InteriorContact {
     enum Contact {
         /// The interiors meet (positive area in common).
@@ -71,8 +71,8 @@ enum InteriorContact {
                 let (r, s) = (point(b, eb.start), point(b, eb.start + 1))
                 guard max(p.x, q.x) >= min(r.x, s.x), max(r.x, s.x) >= min(p.x, q.x),
                       max(p.y, q.y) >= min(r.y, s.y), max(r.y, s.y) >= min(p.y, q.y) else { continue }
-                guard let o1 = orientation(r, s, p), let o2 = orientation(r, s, q),
-                      let o3 = orientation(p, q, r), let o4 = orientation(p, q, s) else { return .uncertain }
+                guard let o1 = Orientation.sign(r, s, p), let o2 = Orientation.sign(r, s, q),
+                      let o3 = Orientation.sign(p, q, r), let o4 = Orientation.sign(p, q, s) else { return .uncertain }
                 if o1 * o2 < 0 && o3 * o4 < 0 { return .overlap }
                 if o1 * o2 <= 0 && o3 * o4 <= 0 { contact = true }
             }
@@ -99,7 +99,7 @@ enum InteriorContact {
             for eb in edgesB {
                 let r = point(b, eb.start)
                 guard r != p, r != q, within(r, p, q) else { continue }
-                guard let o = orientation(p, q, r) else { return .uncertain }
+                guard let o = Orientation.sign(p, q, r) else { return .uncertain }
                 if o == 0 { cuts.append(r) }
             }
             if cuts.count > 2 {
@@ -117,7 +117,7 @@ enum InteriorContact {
                 for eb in edgesB {
                     let (r, s) = (point(b, eb.start), point(b, eb.start + 1))
                     guard within(u, r, s), within(v, r, s) else { continue }
-                    guard let o1 = orientation(r, s, u), let o2 = orientation(r, s, v) else { return .uncertain }
+                    guard let o1 = Orientation.sign(r, s, u), let o2 = Orientation.sign(r, s, v) else { return .uncertain }
                     guard o1 == 0 && o2 == 0 else { continue }
                     shared = true
                     let sameDirection = (q.x - p.x) * (s.x - r.x) + (q.y - p.y) * (s.y - r.y) > 0
@@ -149,7 +149,7 @@ enum InteriorContact {
         for eb in edgesB {
             let (r, s) = (point(b, eb.start), point(b, eb.start + 1))
             guard within(u, r, s) else { continue }
-            guard let o = orientation(r, s, u), o != 0 else { return true }
+            guard let o = Orientation.sign(r, s, u), o != 0 else { return true }
         }
         return false
     }
@@ -161,7 +161,7 @@ enum InteriorContact {
             for i in ring.range.lowerBound..<(ring.range.upperBound - 1) {
                 let (p, q) = (point(b, i), point(b, i + 1))
                 guard (p.y > m.y) != (q.y > m.y) else { continue }
-                guard let o = orientation(p, q, m), o != 0 else { return nil }
+                guard let o = Orientation.sign(p, q, m), o != 0 else { return nil }
                 if (q.y > p.y) == (o > 0) { inside.toggle() }
             }
         }
@@ -190,28 +190,5 @@ enum InteriorContact {
     @inline(__always)
     private static func within(_ r: (x: Double, y: Double), _ p: (x: Double, y: Double), _ q: (x: Double, y: Double)) -> Bool {
         r.x >= min(p.x, q.x) && r.x <= max(p.x, q.x) && r.y >= min(p.y, q.y) && r.y <= max(p.y, q.y)
-    }
-
-    /// The sign of the orientation of c relative to a→b (+1 left, −1 right, 0 on the line), or
-    /// `nil` when rounding could have changed it (Shewchuk's orient2d filter, bound A).
-    @inline(__always)
-    static func orientation(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ c: (x: Double, y: Double)) -> Double? {
-        let left = (a.x - c.x) * (b.y - c.y)
-        let right = (a.y - c.y) * (b.x - c.x)
-        let det = left - right
-        let sum: Double
-        if left > 0 {
-            if right <= 0 { return det > 0 ? 1 : (det < 0 ? -1 : 0) }
-            sum = left + right
-        } else if left < 0 {
-            if right >= 0 { return det > 0 ? 1 : (det < 0 ? -1 : 0) }
-            sum = -left - right
-        } else {
-            return det > 0 ? 1 : (det < 0 ? -1 : 0)
-        }
-        let bound = 3.3306690738754716e-16 * sum
-        if det >= bound && det > 0 { return 1 }
-        if -det >= bound && det < 0 { return -1 }
-        return nil
     }
 }
