@@ -33,7 +33,9 @@ public struct AreaReport: Sendable {
         public var count: Int
         public var geodesicAreaSquareMetres: Double
         public var planarAreaSquareMetres: Double
+        /// The declared areas summed, ha, over the ``declaredCount`` features that declare one.
         public var declaredAreaHectares: Double
+        public var declaredCount: Int
         public var flagged: Int
     }
 
@@ -72,11 +74,13 @@ public struct AreaReport: Sendable {
                 totals[k].geodesicAreaSquareMetres += row.geodesicAreaSquareMetres
                 totals[k].planarAreaSquareMetres += row.planarAreaSquareMetres
                 totals[k].declaredAreaHectares += row.declaredAreaHectares ?? 0
+                totals[k].declaredCount += row.declaredAreaHectares == nil ? 0 : 1
                 totals[k].flagged += row.flagged ? 1 : 0
             } else {
                 totals.append(Total(kind: row.kind, count: 1, geodesicAreaSquareMetres: row.geodesicAreaSquareMetres,
                                     planarAreaSquareMetres: row.planarAreaSquareMetres,
-                                    declaredAreaHectares: row.declaredAreaHectares ?? 0, flagged: row.flagged ? 1 : 0))
+                                    declaredAreaHectares: row.declaredAreaHectares ?? 0,
+                                    declaredCount: row.declaredAreaHectares == nil ? 0 : 1, flagged: row.flagged ? 1 : 0))
             }
         }
         return AreaReport(rows: rows, totals: totals, crs: crs, tolerancePercent: tolerancePercent)

@@ -51,7 +51,7 @@ struct ReviewPage {
         var rows = ""
         for total in review.areas.totals {
             rows += "<tr><td>\(xml(ReviewMap.readable(total.kind)))</td><td class=\"n\">\(total.count)</td><td class=\"n\">\(ha(total.geodesicAreaSquareMetres))</td>"
-                + "<td class=\"n\">\(total.declaredAreaHectares > 0 ? String(format: "%.2f", total.declaredAreaHectares) : "")</td><td class=\"n\">\(total.flagged)</td></tr>\n"
+                + "<td class=\"n\">\(declared(total))</td><td class=\"n\">\(total.flagged)</td></tr>\n"
         }
         return """
             <h2 id="summary">Summary</h2>
@@ -61,6 +61,13 @@ struct ReviewPage {
             <p>Input: \(review.inputs.map { "<code>\(xml($0.file))</code> (\($0.featureCount) features)" }.joined(separator: ", "))</p>
 
             """
+    }
+
+    /// The declared total, saying how many declare one when not all do.
+    private func declared(_ total: AreaReport.Total) -> String {
+        guard total.declaredCount > 0 else { return "" }
+        let sum = String(format: "%.2f", total.declaredAreaHectares)
+        return total.declaredCount == total.count ? sum : "\(sum) (\(total.declaredCount) of \(total.count))"
     }
 
     private func areas(_ review: PlanningReview) -> String {
