@@ -33,15 +33,18 @@ public struct Feature: Sendable {
     /// Members other than `type`, `id`, `geometry`, `properties` and `bbox`.
     public var foreignMembers: JSONObject
     public var bbox: [Double]?
+    /// The geometry object's `bbox` and foreign members, as written (GEOS keeps only the shape).
+    public var geometryMembers: JSONObject
 
     public init(index: Int, id: FeatureID? = nil, geometry: Geometry?, properties: JSONObject? = nil,
-                foreignMembers: JSONObject = JSONObject(), bbox: [Double]? = nil) {
+                foreignMembers: JSONObject = JSONObject(), bbox: [Double]? = nil, geometryMembers: JSONObject = JSONObject()) {
         self.index = index
         self.id = id
         self.geometry = geometry
         self.properties = properties
         self.foreignMembers = foreignMembers
         self.bbox = bbox
+        self.geometryMembers = geometryMembers
     }
 
     /// A property's value by name.

@@ -30,6 +30,8 @@ private struct Members {
     var bbox: JSONValue?
     var crs: JSONValue?
     var foreign: [(key: String, value: JSONValue)] = []
+    /// The geometry object's own members other than type and coordinates (kept with the feature).
+    var geometryMembers = JSONObject()
 }
 
 /// Where an object sits, which decides what its members can mean.
@@ -60,6 +62,8 @@ struct GeoJSONParser {
     private(set) var declaredCRS: (name: String, pointer: JSONPointer)?
     /// A `features` array longer than this many bytes is read on two threads.
     var parallelThreshold = 8 << 20
+    /// The `bbox` and foreign members of the geometry object read last.
+    private var lastGeometryMembers = JSONObject()
 
     init(bytes: UnsafeRawBufferPointer, file: String) {
         scanner = JSONScanner(bytes)
@@ -117,6 +121,7 @@ struct GeoJSONParser {
                 try readFeatures(into: &members, at: pointer.appending("features"), depth: depth + 1)
             } else if plain && role != .geometry && scanner.bytes(key, equal: "geometry") {
                 members.geometry = try readGeometryMember(at: pointer.appending("geometry"), depth: depth + 1)
+                members.geometryMembers = lastGeometryMembers
             } else if plain && role != .feature && scanner.bytes(key, equal: "coordinates") {
                 path.removeAll(keepingCapacity: true)
                 coordinatesPointer = pointer.appending("coordinates")
@@ -261,6 +266,7 @@ struct GeoJSONParser {
                    severity: .warning)
         case let .built(geometry)?:
             feature.geometry = geometry
+            feature.geometryMembers = members.geometryMembers
         case .broken?:
             break
         }
@@ -387,12 +393,14 @@ struct GeoJSONParser {
     // MARK: Geometries
 
     private mutating func readGeometryMember(at pointer: JSONPointer, depth: Int) throws(JSONFailure) -> GeometryOutcome {
+        lastGeometryMembers = JSONObject()
         switch scanner.peek() {
         case UInt8(ascii: "n"):
             try scanner.literal("null")
             return .null
         case UInt8(ascii: "{"):
             let members = try readObject(.geometry, at: pointer, depth: depth)
+            lastGeometryMembers = JSONObject((members.bbox.map { [(key: "bbox", value: $0)] } ?? []) + members.foreign)
             guard let typeName = members.type else {
                 if !members.typeIsWrong { report(.missingMember, at: pointer, "the geometry has no \"type\" member") }
                 return .broken

@@ -29,7 +29,12 @@ public struct GeoJSONWriter {
         var members: [(key: String, value: JSONValue)] = [(key: "type", value: .string("Feature"))]
         if let id = feature.id { members.append((key: "id", value: id.json)) }
         if let bbox = feature.bbox { members.append((key: "bbox", value: numbers(bbox))) }
-        members.append((key: "geometry", value: try feature.geometry.map { (g) throws(GeometryError) in try json(g) } ?? .null))
+        var geometry = try feature.geometry.map { (g) throws(GeometryError) in try json(g) } ?? .null
+        if case var .object(object) = geometry {
+            for member in feature.geometryMembers { object[member.key] = member.value }
+            geometry = .object(object)
+        }
+        members.append((key: "geometry", value: geometry))
         members.append((key: "properties", value: feature.properties.map(JSONValue.object) ?? .null))
         members += feature.foreignMembers.members
         return .object(JSONObject(members))

@@ -27,6 +27,13 @@ struct WriterTests {
         #expect(GeoJSONWriter(precision: 2).format(106.678) == "106.68")
     }
 
+    @Test func geometryBBoxAndForeignMembersAreKept() throws {
+        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[106.7,20.8],"bbox":[106.7,20.8,106.7,20.8],"nguon":"khảo sát"},"properties":{}}]}"#
+        let first = read(text)
+        #expect(first.collection.features[0].geometryMembers["nguon"] == .string("khảo sát"))
+        #expect(try GeoJSONWriter().string(first.collection) == text)
+    }
+
     @Test func roundTripKeepsEverything() throws {
         let text = #"{"type":"FeatureCollection","name":"Hải Phòng","features":[{"type":"Feature","id":"ez-1","geometry":{"type":"Point","coordinates":[106.7,20.8]},"properties":{"name":"Đình Vũ","area":22540.0,"big":12345678901234567890,"tab":"a\tb","quote":"\"x\""},"source":"sketch"},{"type":"Feature","id":3,"geometry":null,"properties":null}]}"#
         let first = read(text)
