@@ -97,15 +97,15 @@ struct AnalysisTests {
 
     @Test func corridorDistanceInMetres() throws {
         // In WGS 84 / UTM 48N (EPSG:32648): a 1 km square at 600000–601000 E, 2300000–2301000 N and a line
-        // 300 m east of it. Corners taken to lon/lat with cs2cs -f %.12f EPSG:32648 EPSG:4326.
-        let toLonLat = try Transformer(from: .epsg(32648), to: .wgs84)
-        func lonLat(_ x: Double, _ y: Double) throws -> String {
-            let c = try toLonLat.transform(Coordinate(x, y))
-            return "\(c.x) \(c.y)"
-        }
-        let square = try zone("square", "POLYGON ((\(try lonLat(600000, 2300000)), \(try lonLat(601000, 2300000)), \(try lonLat(601000, 2301000)), \(try lonLat(600000, 2301000)), \(try lonLat(600000, 2300000))))")
+        // 300 m east of it, taken to lon/lat by PROJ's cs2cs:
+        // printf "600000 2300000\n601000 2300000\n601000 2301000\n600000 2301000\n601300 2300000\n601300 2301000\n" |
+        //   cs2cs -f %.12f EPSG:32648 EPSG:4326
+        let square = try zone("square", """
+            POLYGON ((105.960871136097 20.797188997795, 105.970478813119 20.797134927307, 105.970536614914 20.806169482606, \
+            105.960928365873 20.806223578707, 105.960871136097 20.797188997795))
+            """)
         let line = Corridor(id: "road", name: "road", kind: .road,
-                            geometry: try Geometry(wkt: "LINESTRING (\(try lonLat(601300, 2300000)), \(try lonLat(601300, 2301000)))"))
+                            geometry: try Geometry(wkt: "LINESTRING (105.973361110219 20.797118601295, 105.973419083618 20.806153148861)"))
         let utm = try CRS.epsg(32648)
         let near = try CorridorAdjacency.find(corridors: [line], zones: [square], distanceMetres: 300.001, crs: utm)
         #expect(near.pairs.count == 1)
