@@ -32,10 +32,13 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
     public let unitToSI: Double
     /// The bounds where the CRS is meant to be used, in WGS84 degrees, when PROJ knows them.
     public let areaOfUse: Envelope?
+    /// PROJ's description of that area, e.g. "Vietnam - Hai Phong and Ho Chi Minh cities; …".
+    public let areaName: String?
 
     /// Longitude/latitude on WGS84 (EPSG:4326), the coordinates of RFC 7946 GeoJSON.
     public static let wgs84 = CRS(definition: "EPSG:4326", name: "WGS 84", kind: .geographic, unit: "degree",
-                                  unitToSI: .pi / 180, areaOfUse: Envelope(minX: -180, minY: -90, maxX: 180, maxY: 90))
+                                  unitToSI: .pi / 180, areaOfUse: Envelope(minX: -180, minY: -90, maxX: 180, maxY: 90),
+                                  areaName: "World.")
 
     /// Looks a CRS up in PROJ.
     /// - Throws: ``ProjectionError/unknownCRS(definition:message:)`` when PROJ cannot parse it,
@@ -64,11 +67,13 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         }
         (self.unit, self.unitToSI) = Self.unit(ctx, pj)
         var west = 0.0, south = 0.0, east = 0.0, north = 0.0
-        if proj_get_area_of_use(ctx, pj, &west, &south, &east, &north, nil) == 1, west > -1000 {
+        var area: UnsafePointer<CChar>?
+        if proj_get_area_of_use(ctx, pj, &west, &south, &east, &north, &area) == 1, west > -1000 {
             areaOfUse = Envelope(minX: west, minY: south, maxX: east, maxY: north)
         } else {
             areaOfUse = nil
         }
+        areaName = area.map { String(cString: $0) }
         // Keep the parsed object under its stored definition too, for transformers.
         if self.definition != trimmed { _ = try context.crs(self.definition) }
     }
@@ -78,13 +83,14 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         try CRS("EPSG:\(code)")
     }
 
-    private init(definition: String, name: String, kind: Kind, unit: String, unitToSI: Double, areaOfUse: Envelope?) {
+    private init(definition: String, name: String, kind: Kind, unit: String, unitToSI: Double, areaOfUse: Envelope?, areaName: String?) {
         self.definition = definition
         self.name = name
         self.kind = kind
         self.unit = unit
         self.unitToSI = unitToSI
         self.areaOfUse = areaOfUse
+        self.areaName = areaName
     }
 
     /// Whether coordinates are longitude/latitude.

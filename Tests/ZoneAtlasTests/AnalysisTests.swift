@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ZoneAtlas
+@testable import ZoneAtlas
 import ZoneGeometry
 import ZoneProjection
 
@@ -14,14 +14,14 @@ struct AnalysisTests {
     @Test func areasAgainstPyproj() throws {
         let registry = try RegistryTests.geoData()
         let report = try AreaReport.measure(registry.zones, tolerancePercent: 5)
-        // Hai Phong's zones span 106.15–106.94 °E: the TM-3 zone whose meridian is nearest is 107°00′.
-        #expect(report.crs == (try CRS.epsg(9214)))
+        // The zones' names mention Hải Phòng, which PROJ lists for VN-2000 / TM-3 105-45.
+        #expect(report.crs == (try CRS.epsg(9210)))
         // pyproj: Geod(ellps='WGS84').geometry_area_perimeter, and the area after
-        // Transformer.from_crs(4326, 9214, always_xy=True).
+        // Transformer.from_crs(4326, 9210, always_xy=True).
         let expected: [String: (Double, Double)] = [
-            "ez-dinh-vu-cat-hai": (236983617.04896158, 236937664.35389867),
-            "sez-hai-phong": (53000176.07309085, 52998679.652972184),
-            "ip-trang-due": (3999926.709002435, 3999300.480346242),
+            "ez-dinh-vu-cat-hai": (236983617.04896158, 237003556.30645412),
+            "sez-hai-phong": (53000176.07309085, 52991802.463977724),
+            "ip-trang-due": (3999926.709002435, 3999806.4799809246),
         ]
         for (id, (geodesic, planar)) in expected {
             let row = try #require(report.rows.first { $0.id == id })
@@ -36,6 +36,20 @@ struct AnalysisTests {
         let parks = try #require(report.totals.first { $0.kind == "industrial_park" })
         #expect(parks.count == 5)
         #expect(abs(parks.declaredAreaHectares - (541 + 1329 + 400 + 226.01 + 226.79)) < 1e-9)
+    }
+
+    @Test func projectedCRSFitsTheData() throws {
+        // GeoData spans about 105.9–107.2 °E, 20.1–21.2 °N (ogrinfo extents of its three files).
+        let haiPhong = Envelope(minX: 105.918, minY: 20.124, maxX: 107.741, maxY: 21.237)
+        // Zones whose text names Hải Phòng get its own TM-3 zone; unnamed data the nearest meridian's
+        // among those whose area of use holds it (projinfo: 9210 105.26–107.8 °E, 9214 105.88–108.24 °E;
+        // the centre 106.83 °E is nearest 107°00′).
+        #expect(try ProjectedCRSChoice.fitting(haiPhong, places: ["Khu kinh tế ven biển phía Nam Hải Phòng"]) == CRS.epsg(9210))
+        #expect(try ProjectedCRSChoice.fitting(haiPhong, places: []) == CRS.epsg(9214))
+        // Paris is in UTM zone ⌊(2.35 + 180) / 6⌋ + 1 = 31 north.
+        #expect(try ProjectedCRSChoice.fitting(Envelope(minX: 2.2, minY: 48.8, maxX: 2.5, maxY: 48.9)) == CRS.epsg(32631))
+        #expect(ProjectedCRSChoice.placeNames("Vietnam - Hai Phong and Ho Chi Minh cities; Ben Tre and Long An provinces.")
+                == ["hai phong", "ho chi minh", "ben tre", "long an"])
     }
 
     @Test func apportionTheSpecialisedZone() throws {

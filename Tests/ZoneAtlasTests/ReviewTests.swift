@@ -44,23 +44,23 @@ struct ReviewTests {
         let legendKinds = Set(try elements("//*[@class='legend-entry']").compactMap { attribute($0, "data-kind") })
         #expect(Set(review.zones.map(\.kind.rawValue)).isSubset(of: legendKinds))
         #expect(Set(review.corridors.map(\.kind.rawValue)).isSubset(of: legendKinds))
-        // Drawn in metres: VN-2000 / TM-3 107-00, named on the map.
-        #expect(attribute(document.rootElement(), "data-crs") == "EPSG:9214")
-        #expect(try elements("//*[@id='crs']").first?.stringValue?.contains("VN-2000 / TM-3 107-00") == true)
+        // Drawn in metres in Hai Phong's VN-2000 / TM-3 105-45, named on the map.
+        #expect(attribute(document.rootElement(), "data-crs") == "EPSG:9210")
+        #expect(try elements("//*[@id='crs']").first?.stringValue?.contains("VN-2000 / TM-3 105-45") == true)
         #expect(try !elements("//*[@id='north-arrow']").isEmpty)
         #expect(try elements("//*[@class='label zone-label']").count >= 6)
 
-        // The scale: the first vertices of two zones, taken to EPSG:9214 by PROJ's cs2cs
-        // (`printf "20.783094 106.155345\n20.813777 106.554066\n" | cs2cs -f %.4f EPSG:4326 EPSG:9214`
-        // → 411865.9866 2299172.7611 and 453387.9018 2302403.6291), are this many pixels apart.
+        // The scale: the first vertices of two zones, taken to EPSG:9210 by PROJ's cs2cs
+        // (`printf "20.783094 106.155345\n20.813777 106.554066\n" | cs2cs -f %.4f EPSG:4326 EPSG:9210`
+        // → 542004.6325 2298994.1955 and 583499.9628 2302546.6221), are this many pixels apart.
         func firstPoint(_ id: String) throws -> (Double, Double) {
             let d = try #require(attribute(try elements("//*[@id='\(id)']").first, "d"))
             let numbers = d.dropFirst().split(whereSeparator: { $0 == " " || $0 == "L" }).prefix(2).compactMap { Double($0) }
             return (numbers[0], numbers[1])
         }
         let (x1, y1) = try firstPoint("zone-sez-hai-phong"), (x2, y2) = try firstPoint("zone-ip-trang-due")
-        let pixelsPerMetre = (x2 - x1) / (453387.9018 - 411865.9866)
-        #expect(abs((y1 - y2) / (2302403.6291 - 2299172.7611) - pixelsPerMetre) < 2e-4)  // one scale both ways; y points down
+        let pixelsPerMetre = (x2 - x1) / (583499.9628 - 542004.6325)
+        #expect(abs((y1 - y2) / (2302546.6221 - 2298994.1955) - pixelsPerMetre) < 2e-4)  // one scale both ways; y points down
         let bar = try #require(try elements("//*[@id='scale-bar']").first)
         let metres = try #require(attribute(bar, "data-metres").flatMap(Double.init))
         let line = try #require(try elements("//*[@id='scale-bar-length']").first)

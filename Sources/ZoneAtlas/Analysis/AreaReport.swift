@@ -53,7 +53,7 @@ public struct AreaReport: Sendable {
     ///   - tolerancePercent: flag measured areas further than this from the declared one.
     public static func measure(_ features: [any RegistryFeature], crs: CRS? = nil, tolerancePercent: Double = 5) throws -> AreaReport {
         let polygonal = features.filter { $0.geometry.type.isPolygonal }
-        let crs = try crs ?? ProjectedCRSChoice.fitting(polygonal.map(\.geometry))
+        let crs = try crs ?? ProjectedCRSChoice.fitting(polygonal)
         let toPlanar = try Transformer(from: .wgs84, to: crs)
         let rows = try parallelMap(count: polygonal.count, chunkSize: 16) { i -> Row in
             let feature = polygonal[i]

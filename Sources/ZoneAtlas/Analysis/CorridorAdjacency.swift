@@ -24,7 +24,7 @@ public struct CorridorAdjacency: Sendable {
                             crs: CRS? = nil) throws -> CorridorAdjacency {
         let lines = corridors.filter { $0.geometry.type.isLineal }
         let areas = zones.filter { $0.geometry.type.isPolygonal }
-        let crs = try crs ?? ProjectedCRSChoice.fitting((lines + areas).map(\.geometry))
+        let crs = try crs ?? ProjectedCRSChoice.fitting(lines + areas)
         let toPlanar = try Transformer(from: .wgs84, to: crs)
         let projectedZones = try parallelMap(count: areas.count, chunkSize: 16) { try toPlanar.transform(areas[$0].geometry) }
         let projectedLines = try parallelMap(count: lines.count, chunkSize: 4) { try toPlanar.transform(lines[$0].geometry) }

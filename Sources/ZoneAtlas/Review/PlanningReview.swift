@@ -53,7 +53,7 @@ public struct PlanningReview: Sendable {
         var merged = Registry()
         merged.insert(entries)
         let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
-        let everything: [Geometry] = zones.map(\.geometry) + communes.map(\.geometry) + corridors.map(\.geometry)
+        let everything: [any RegistryFeature] = zones + communes + corridors
         let crs = try ProjectedCRSChoice.fitting(everything)
         let areaFeatures: [any RegistryFeature] = zones + communes
         return PlanningReview(
