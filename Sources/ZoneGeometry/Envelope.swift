@@ -17,11 +17,6 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
     /// Height along y, in coordinate units.
     public var height: Double { maxY - minY }
 
-    /// Whether the two boxes share at least one point (edges included).
-    public func intersects(_ other: Envelope) -> Bool {
-        minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
-    }
-
     /// The box grown by `distance` coordinate units on every side.
     public func expanded(by distance: Double) -> Envelope {
         Envelope(minX: minX - distance, minY: minY - distance, maxX: maxX + distance, maxY: maxY + distance)

@@ -24,12 +24,8 @@ enum EntryRows {
         let lineal = feature.geometry.type.isLineal
         return [.string(entry.layer.rawValue), .string(feature.id), .string(feature.name), .string(feature.kindName),
                 status.map(JSONValue.string) ?? .null, parent.map(JSONValue.string) ?? .null,
-                declared.map { number($0, 2) } ?? .null,
-                lineal ? .null : measure.map { number($0.areaHectares, 2) } ?? .null,
-                lineal ? measure.map { number($0.perimeterMetres / 1000, 3) } ?? .null : .null]
-    }
-
-    static func number(_ value: Double, _ places: Int) -> JSONValue {
-        .number(String(format: "%.\(places)f", value))
+                declared.map { Number.fixed($0, 2) } ?? .null,
+                lineal ? .null : measure.map { Number.fixed($0.areaHectares, 2) } ?? .null,
+                lineal ? measure.map { Number.fixed($0.perimeterMetres / 1000, 3) } ?? .null : .null]
     }
 }
