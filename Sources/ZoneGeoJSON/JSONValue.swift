@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value kept exactly as written: numbers keep their original text (so `1.50`, `-0` and
 /// `12345678901234567890` survive a round trip), objects keep their member order.
 public enum JSONValue: Sendable, Hashable {
@@ -8,6 +10,11 @@ public enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
+
+    /// A number written with a fixed count of decimals; `null` for NaN and infinities, which JSON lacks.
+    public static func fixed(_ value: Double, places: Int) -> JSONValue {
+        value.isFinite ? .number(String(format: "%.\(places)f", value)) : .null
+    }
 
     /// The value as a Double, for numbers (and numeric strings such as `"5300"`).
     public var doubleValue: Double? {

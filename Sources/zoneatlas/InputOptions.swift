@@ -23,7 +23,7 @@ struct InputOptions: ParsableArguments {
         }
         var options = ReadOptions(polygonize: polygonize)
         if let inputCRS { options.crs = try Terminal.crs(inputCRS, for: "input") }
-        let mapper = FeatureMapper(mapping: try registry.mapping(), layer: layer, fallbackIDs: true)
+        let mapper = FeatureMapper(mapping: try registry.mapping(), layer: layer, forAnalysis: true)
         switch Result(catching: { () throws(RegistryError) in try RegistryImporter(readOptions: options, mapper: mapper).read(paths) }) {
         case let .success(batch):
             return batch.entries.map(\.feature)
@@ -41,7 +41,7 @@ struct InputOptions: ParsableArguments {
 /// Formats numbers for tables and JSON.
 enum Number {
     static func fixed(_ value: Double, _ places: Int) -> JSONValue {
-        value.isFinite ? .number(String(format: "%.\(places)f", value)) : .null
+        .fixed(value, places: places)
     }
 
     static func optional(_ value: Double?, _ places: Int) -> JSONValue {

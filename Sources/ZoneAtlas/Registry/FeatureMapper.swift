@@ -12,13 +12,13 @@ public struct FeatureMapper: Sendable {
     public var defaultKind: String?
     /// Name features without an id `FILE#INDEX` instead of refusing them, and put each feature in
     /// the layer its geometry fits (for analyses of files that are not going into the registry).
-    public var fallbackIDs: Bool
+    public var forAnalysis: Bool
 
-    public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil, fallbackIDs: Bool = false) {
+    public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil, forAnalysis: Bool = false) {
         self.mapping = mapping
         self.layer = layer
         self.defaultKind = defaultKind
-        self.fallbackIDs = fallbackIDs
+        self.forAnalysis = forAnalysis
     }
 
     /// The entry for one feature.
@@ -36,12 +36,12 @@ public struct FeatureMapper: Sendable {
         let communeType = mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:))
         var layer = self.layer ?? (kindText == nil && communeType != nil ? .communes : Layer.forKind(kindText, isLineal: geometry.type.isLineal))
         // For analyses of files, a feature goes where its geometry fits (a mixed file of zones and roads).
-        if fallbackIDs {
+        if forAnalysis {
             if geometry.type.isLineal { layer = .corridors } else if layer == .corridors { layer = .zones }
         }
         // A commune is known by its official code first; anything else by its feature id.
         let code = layer == .communes ? mapping.text(.code, in: fields) : nil
-        let fallback = fallbackIDs ? "\(((source as NSString).lastPathComponent as NSString).deletingPathExtension)#\(index)" : nil
+        let fallback = forAnalysis ? "\(((source as NSString).lastPathComponent as NSString).deletingPathExtension)#\(index)" : nil
         guard let id = code ?? givenID ?? mapping.text(.id, in: fields) ?? fallback else {
             throw fail("it has no id: give each feature an \"id\", or name the property that holds it with --map id=PROPERTY")
         }
@@ -65,7 +65,7 @@ public struct FeatureMapper: Sendable {
                 properties: properties, geometry: geometry))
         case .corridors:
             guard geometry.type.isLineal else { throw fail("a corridor needs a LineString or MultiLineString, not a \(geometry.type.rawValue)") }
-            guard let kind = kindText.flatMap({ CorridorKind(rawValue: $0.lowercased()) }) ?? (fallbackIDs ? .road : nil) else {
+            guard let kind = kindText.flatMap({ CorridorKind(rawValue: $0.lowercased()) }) ?? (forAnalysis ? .road : nil) else {
                 let kinds = CorridorKind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw fail("a corridor's kind must be one of \(kinds)\(kindText.map { ", not \"\($0)\"" } ?? ""); set one with --kind")
             }

@@ -33,7 +33,7 @@ public struct PlanningReview: Sendable {
         var inputs: [ReadResult] = []
         var entries = registry?.entries ?? []
         let reader = GeoJSONReader(options: ReadOptions(policy: .repair))
-        let mapper = FeatureMapper(mapping: mapping, fallbackIDs: true)
+        let mapper = FeatureMapper(mapping: mapping, forAnalysis: true)
         for file in try RegistryImporter.files(in: paths) {
             if (file as NSString).pathExtension.lowercased() == "gpkg" {
                 entries += try RegistryImporter(mapper: mapper).read([file]).entries

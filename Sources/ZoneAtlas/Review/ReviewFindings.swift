@@ -6,7 +6,7 @@ import ZoneGeometry
 extension PlanningReview {
     /// Everything the review found, as one JSON object (`review.json`).
     public var findings: JSONValue {
-        func number(_ value: Double, _ places: Int = 1) -> JSONValue { value.isFinite ? .number(String(format: "%.\(places)f", value)) : .null }
+        func number(_ value: Double, _ places: Int = 1) -> JSONValue { .fixed(value, places: places) }
         func optional(_ value: Double?, _ places: Int = 2) -> JSONValue { value.map { number($0, places) } ?? .null }
         let areaRows = areas.rows.map { row -> JSONValue in
             .object(["id": .string(row.id), "name": .string(row.name), "kind": .string(row.kind), "layer": .string(row.layer.rawValue),
@@ -66,7 +66,7 @@ extension PlanningReview {
         FeatureCollection(features: overlaps.pairs.enumerated().map { k, pair in
             Feature(index: k, id: .string("\(pair.a.id)|\(pair.b.id)"), geometry: pair.geometry,
                     properties: ["a": .string(pair.a.id), "b": .string(pair.b.id), "a_name": .string(pair.a.name), "b_name": .string(pair.b.name),
-                                 "area_m2": .number(String(format: "%.1f", pair.areaSquareMetres)), "relation": .string(pair.relation.rawValue)])
+                                 "area_m2": .fixed(pair.areaSquareMetres, places: 1), "relation": .string(pair.relation.rawValue)])
         }, foreignMembers: ["name": .string("overlaps")])
     }
 
@@ -74,7 +74,7 @@ extension PlanningReview {
     public var gapLayer: FeatureCollection {
         FeatureCollection(features: (coverage?.gaps ?? []).enumerated().map { k, gap in
             Feature(index: k, id: .string("gap-\(k + 1)"), geometry: gap.geometry,
-                    properties: ["area_m2": .number(String(format: "%.1f", gap.areaSquareMetres)),
+                    properties: ["area_m2": .fixed(gap.areaSquareMetres, places: 1),
                                  "neighbours": .array(gap.neighbours.map(JSONValue.string))])
         }, foreignMembers: ["name": .string("gaps")])
     }
