@@ -43,7 +43,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let entries = try registry.load().entries(RegistryFilter(layers: [layer]))
+        let store = try registry.existingStore()
+        let entries = try registry.run("export") { try store.entries(RegistryFilter(layers: [layer])) }
         let text: String
         switch format {
         case .geojson:

@@ -11,9 +11,11 @@ struct ImportCommand: ParsableCommand {
         abstract: "Validate GeoJSON (or GeoPackage) files and add their features to the registry.",
         discussion: """
             Every file is validated first; if any has an error, nothing is imported and the registry file is left \
-            exactly as it was. A feature goes to the layer given by --layer, else by its "kind" property \
-            (commune → communes; road, expressway, rail, waterway, channel, bridge → corridors; anything else → zones). \
-            An entry with the id of an existing one in the same layer replaces it.
+            exactly as it was. A feature goes to the layer given by --layer, else by its geometry and "kind" property \
+            (lines → corridors; commune, ward, special_zone → communes; anything else → zones). A table of an input \
+            GeoPackage goes where --layer-from sends it. An entry with the id of an existing one in the same layer \
+            replaces it in place: its fid and any columns other clients added are kept. The import is one transaction: \
+            it waits for other writers (--lock-timeout) and commits whole or not at all.
             """)
 
     @Argument(help: "GeoJSON or GeoPackage files, or directories of them.")
@@ -21,6 +23,11 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "Put every feature in this layer: zones, communes or corridors.")
     var layer: Layer?
+
+    @Option(name: .customLong("layer-from"), help: ArgumentHelp(
+        "Read this table of an input GeoPackage into this layer, as TABLE=LAYER (e.g. khu_cong_nghiep=zones); repeatable. "
+        + "With any given, only the named tables are read.", valueName: "table=layer"))
+    var layerFrom: [String] = []
 
     @Option(help: "The kind for features without one (e.g. channel, industrial_park).")
     var kind: String?
@@ -40,7 +47,8 @@ struct ImportCommand: ParsableCommand {
         let mapping = try registry.mapping()
         var options = ReadOptions(polygonize: polygonize, policy: policy)
         if let crs { options.crs = try Terminal.crs(crs, for: "import") }
-        let importer = RegistryImporter(readOptions: options, mapper: FeatureMapper(mapping: mapping, layer: layer, defaultKind: kind))
+        let importer = RegistryImporter(readOptions: options, mapper: FeatureMapper(mapping: mapping, layer: layer, defaultKind: kind),
+                                        layerFromTable: try tableLayers())
         let batch: RegistryImporter.Batch
         switch Result(catching: { () throws(RegistryError) in try importer.read(paths) }) {
         case let .success(read):
@@ -54,17 +62,20 @@ struct ImportCommand: ParsableCommand {
             if case .unreadable = error { throw ZoneAtlasCommand.usageOrIO }
             throw ZoneAtlasCommand.inputHasErrors
         }
-        // The registry already written keeps its own typed fields: read it with the default mapping.
-        var current = try registry.load(orEmpty: true, mapping: FieldMapping())
-        let changes = current.insert(batch.entries)
-        current.facts["zoneatlas_version"] = ZoneAtlasCommand.configuration.version
-        current.facts["last_import"] = ISO8601DateFormatter().string(from: Date())
-        current.facts["last_import_files"] = batch.results.map(\.file).joined(separator: ", ")
-        do {
-            try registry.store.save(current)
-        } catch {
-            Terminal.error("zoneatlas import: \(error)")
-            throw ZoneAtlasCommand.usageOrIO
+        guard !batch.entries.isEmpty else {
+            Terminal.error("zoneatlas import: the input has no features; nothing imported")
+            throw ZoneAtlasCommand.inputHasErrors
+        }
+        // The registry's own tables are read with its own columns: the --map options were for the input.
+        let store = GeoPackageStore(path: registry.registry, lockTimeoutSeconds: registry.lockTimeout)
+        let changes = try registry.run("import") {
+            try store.write { writer in
+                try writer.upsert(batch.entries)
+                try writer.setFact("zoneatlas_version", ZoneAtlasCommand.configuration.version)
+                try writer.setFact("last_import", ISO8601DateFormatter().string(from: Date()))
+                try writer.setFact("last_import_files", batch.results.map(\.file).joined(separator: ", "))
+                return writer.changes
+            }
         }
         let warnings = batch.results.reduce(0) { $0 + $1.problems.count }
         for layer in Layer.allCases where changes.added[layer] != nil || changes.replaced[layer] != nil {
@@ -72,5 +83,18 @@ struct ImportCommand: ParsableCommand {
         }
         Terminal.error("imported \(batch.entries.count) features into \(registry.registry)"
                        + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s") (run `zoneatlas validate` to see them)" : ""))
+    }
+
+    /// The --layer-from options as table → layer, or exit 2.
+    private func tableLayers() throws -> [String: Layer] {
+        var layers: [String: Layer] = [:]
+        for assignment in layerFrom {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let layer = Layer(rawValue: parts[1]) else {
+                throw ValidationError("--layer-from is TABLE=LAYER with LAYER zones, communes or corridors, not '\(assignment)'")
+            }
+            layers[parts[0]] = layer
+        }
+        return layers
     }
 }

@@ -18,8 +18,10 @@ struct InputOptions: ParsableArguments {
     /// layer of the registry.
     func entries(_ paths: [String], layer: Layer?, from registryLayer: Layer? = nil) throws -> [any RegistryFeature] {
         guard !paths.isEmpty else {
-            let all = try registry.load().entries
-            return all.filter { registryLayer == nil || $0.layer == registryLayer }.map(\.feature)
+            let store = try registry.existingStore()
+            return try registry.run("analysis") {
+                try store.entries(RegistryFilter(layers: registryLayer.map { [$0] } ?? Layer.allCases)).map(\.feature)
+            }
         }
         var options = ReadOptions(polygonize: polygonize)
         if let inputCRS { options.crs = try Terminal.crs(inputCRS, for: "input") }

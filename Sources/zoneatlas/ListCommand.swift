@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZoneAtlas
+import ZoneGeoJSON
 import ZoneGeometry
 
 /// `zoneatlas list`: what the registry holds, filtered.
@@ -46,7 +47,9 @@ struct ListCommand: ParsableCommand {
             }
             filter.bbox = Envelope(minX: numbers[0], minY: numbers[1], maxX: numbers[2], maxY: numbers[3])
         }
-        let entries = try registry.load().entries(filter)
-        Terminal.output(Tabular(columns: EntryRows.columns, rows: entries.map(EntryRows.row)).render(format))
+        let store = try registry.existingStore()
+        var rows: [[JSONValue]] = []
+        try registry.run("list") { try store.forEachEntry(filter) { rows.append(EntryRows.row($0)) } }
+        Terminal.output(Tabular(columns: EntryRows.columns, rows: rows).render(format))
     }
 }

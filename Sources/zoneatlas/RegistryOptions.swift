@@ -6,6 +6,9 @@ struct RegistryOptions: ParsableArguments {
     @Option(name: .long, help: "The registry GeoPackage file.")
     var registry = "zoneatlas.gpkg"
 
+    @Option(help: "How long to wait for another writer (zoneatlas, QGIS, GDAL) to release the registry, in seconds.")
+    var lockTimeout = 60.0
+
     @Option(name: .customLong("map"), help: ArgumentHelp(
         "Take a field from another property, as field=property (e.g. declared_area_km2=area); repeatable.",
         discussion: "Fields: \(FieldMapping.Field.allCases.map(\.rawValue).joined(separator: ", "))."))
@@ -23,22 +26,27 @@ struct RegistryOptions: ParsableArguments {
         return mapping
     }
 
-    var store: GeoPackageStore { GeoPackageStore(path: registry) }
+    /// The registry, read with the --map options (a layer table that GDAL made may name its fields otherwise).
+    func store() throws -> GeoPackageStore {
+        GeoPackageStore(path: registry, mapping: try mapping(), lockTimeoutSeconds: lockTimeout)
+    }
 
-    /// The registry, or exit 2 with the reason.
-    /// - Parameters:
-    ///   - orEmpty: an empty registry when the file does not exist yet, instead of an error.
-    ///   - mapping: how to read its tables; by default the --map options.
-    func load(orEmpty: Bool = false, mapping: FieldMapping? = nil) throws -> Registry {
-        if orEmpty && !store.exists { return Registry() }
+    /// The registry for a command that reads it: exit 2 if there is none.
+    func existingStore() throws -> GeoPackageStore {
+        let store = try store()
         guard store.exists else {
             Terminal.error("zoneatlas: no registry at \(registry); create one with `zoneatlas import FILE --registry \(registry)`")
             throw ZoneAtlasCommand.usageOrIO
         }
+        return store
+    }
+
+    /// Runs a read or write of the registry: a store failure is a message and exit 2.
+    func run<T>(_ command: String, _ body: () throws -> T) throws -> T {
         do {
-            return try store.load(mapping: mapping ?? self.mapping())
-        } catch {
-            Terminal.error("zoneatlas: \(error)")
+            return try body()
+        } catch let error as RegistryError {
+            Terminal.error("zoneatlas \(command): \(error)")
             throw ZoneAtlasCommand.usageOrIO
         }
     }

@@ -42,11 +42,13 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stored = try registry.map { path -> Registry in
-            do { return try GeoPackageStore(path: path).load() } catch {
-                Terminal.error("zoneatlas review: \(error)")
+        let stored = try registry.map { path -> GeoPackageStore in
+            let store = GeoPackageStore(path: path)
+            guard store.exists else {
+                Terminal.error("zoneatlas review: no registry at \(path)")
                 throw ZoneAtlasCommand.usageOrIO
             }
+            return store
         }
         var mapping = FieldMapping()
         let review: PlanningReview

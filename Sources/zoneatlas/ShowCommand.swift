@@ -23,7 +23,8 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let entry = try registry.load().entry(id: id) else {
+        let store = try registry.existingStore()
+        guard let entry = try registry.run("show", { try store.entry(id: id) }) else {
             Terminal.error("zoneatlas show: \(RegistryError.notFound(id))")
             throw ZoneAtlasCommand.inputHasErrors
         }

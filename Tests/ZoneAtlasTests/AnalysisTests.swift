@@ -54,7 +54,8 @@ struct AnalysisTests {
 
     @Test func apportionTheSpecialisedZone() throws {
         let registry = try RegistryTests.geoData()
-        let result = try Apportionment.compute(zones: [try #require(registry.zone(id: "sez-hai-phong"))], communes: registry.communes)
+        let sez = try #require(registry.zones.first { $0.id == "sez-hai-phong" })
+        let result = try Apportionment.compute(zones: [sez], communes: registry.communes)
         // shapely intersection + pyproj geodesic area, per host commune: (m², share of zone, share of commune).
         let expected: [String: (Double, Double, Double)] = [
             "10993": (3511105.023526609, 0.06624704451329663, 0.13729705061064118),

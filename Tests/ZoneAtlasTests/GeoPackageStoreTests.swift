@@ -5,36 +5,45 @@ import ZoneGeoJSON
 import ZoneGeometry
 import ZoneProjection
 
-/// The GeoPackage store, checked with a real client: GDAL's ogrinfo reads what we write, and we read
-/// what ogr2ogr writes.
+/// The GeoPackage store, checked with real clients: GDAL's ogrinfo and validator read what we write,
+/// we read what ogr2ogr writes, edits made through GDAL survive our writes, and SQLite's own locks
+/// and transactions decide what a concurrent or failed write leaves.
 struct GeoPackageStoreTests {
-    func saved() throws -> (GeoPackageStore, Registry) {
-        let store = GeoPackageStore(path: try Paths.temporaryDirectory().appendingPathComponent("registry.gpkg").path)
-        let registry = try RegistryTests.geoData()
-        try store.save(registry)
-        return (store, registry)
+    struct Stop: Error {}
+
+    func bytes(_ store: GeoPackageStore) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: store.path))
+    }
+
+    func sqlite(_ store: GeoPackageStore, _ sql: String) throws -> String {
+        try Paths.run("sqlite3", [store.path, sql]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func roundTrip() throws {
-        let (store, registry) = try saved()
-        let loaded = try store.load()
-        #expect(loaded.zones.map(\.id) == registry.zones.map(\.id))
-        #expect(loaded.communes.map(\.id) == registry.communes.map(\.id))
-        #expect(loaded.corridors.map(\.id) == registry.corridors.map(\.id))
-        for (a, b) in zip(loaded.zones, registry.zones) {
+        let store = try RegistryTests.geoDataStore()
+        let source = try RegistryTests.geoData()
+        let zones = try store.entries(RegistryFilter(layers: [.zones])).compactMap { if case let .zone(z) = $0 { z } else { nil } }
+        let corridors = try store.entries(RegistryFilter(layers: [.corridors])).compactMap { if case let .corridor(c) = $0 { c } else { nil } }
+        #expect(zones.map(\.id) == source.zones.map(\.id))
+        #expect(try store.entries(RegistryFilter(layers: [.communes])).map(\.id) == source.communes.map(\.id))
+        #expect(corridors.map(\.id) == source.corridors.map(\.id))
+        for (a, b) in zip(zones, source.zones) {
             #expect(a.name == b.name && a.kind == b.kind && a.status == b.status && a.parentID == b.parentID)
             #expect(a.declaredAreaHectares == b.declaredAreaHectares && a.legalBasis == b.legalBasis)
             #expect(a.properties == b.properties)
             #expect(try a.geometry.equals(b.geometry))
         }
-        for (a, b) in zip(loaded.corridors, registry.corridors) {
+        for (a, b) in zip(corridors, source.corridors) {
             #expect(a.kind == b.kind && a.widthMetres == b.widthMetres && a.properties == b.properties)
             #expect(try a.geometry.equals(b.geometry))
         }
     }
 
-    @Test func ogrinfoReadsOurLayers() throws {
-        let (store, _) = try saved()
+    @Test func gdalValidatesAndReadsOurLayers() throws {
+        let store = try RegistryTests.geoDataStore()
+        // GDAL's GeoPackage validator (python3-gdal) accepts the file.
+        let validator = try Paths.run("/usr/bin/python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", store.path])
+        #expect(validator.status == 0, "\(validator.output)")
         let info = try Paths.run("ogrinfo", ["-so", "-al", store.path])
         #expect(info.status == 0)
         let layers = info.output.components(separatedBy: "Layer name: ").dropFirst()
@@ -48,11 +57,17 @@ struct GeoPackageStoreTests {
             let source = try Paths.run("ogrinfo", ["-so", "-al", "\(Paths.geoData)/\(name).geojson"])
             let extent = source.output.split(separator: "\n").first { $0.hasPrefix("Extent:") }
             #expect(extent != nil && text.contains(String(extent!)), "\(name): \(String(describing: extent))")
+            // The source properties are declared as JSON, the decision date as a date.
+            #expect(text.contains("properties: String(JSON)"), "\(name)")
         }
+        #expect(layer("zones").contains("decision_date: Date"))
         // GDAL finds the spatial index and the typed columns.
         let sql = try Paths.run("ogrinfo", [store.path, "-sql", "SELECT HasSpatialIndex('zones', 'geom') AS indexed, kind FROM zones WHERE id = 'sez-hai-phong'"])
         #expect(sql.output.contains("indexed (Integer) = 1"))
         #expect(sql.output.contains("kind (String) = specialized_economic_zone"))
+        // The facts table is an attributes table GDAL lists, keyed by an integer.
+        let facts = try Paths.run("ogrinfo", ["-so", store.path, "zoneatlas_registry"])
+        #expect(facts.output.contains("Geometry: None"), "\(facts.output)")
     }
 
     @Test func readsWhatOgr2ogrWrites() throws {
@@ -61,45 +76,158 @@ struct GeoPackageStoreTests {
         #expect(converted.status == 0)
         var mapping = FieldMapping()
         try mapping.set("declared_area_km2=area")
-        let registry = try GeoPackageStore(path: path).load(mapping: mapping)
-        #expect(registry.communes.count == 114)
+        let store = GeoPackageStore(path: path, mapping: mapping)
+        let communes = try store.features(.communes)
+        #expect(communes.count == 114)
         // The same total as pyproj gives for the GeoJSON file (SharedDataTests): 3,080,117,369.69 m².
-        let total = try registry.communes.reduce(0.0) { $0 + (try Geodesic.wgs84.area(of: $1.geometry)) }
+        let total = try communes.reduce(0.0) { $0 + (try Geodesic.wgs84.area(of: $1.geometry)) }
         #expect(abs(total - 3080117369.692861) / total < 1e-9)
-        let first = try #require(registry.commune(id: "10507"))
+        guard case let .commune(first)? = try store.entry(id: "10507") else {
+            Issue.record("no commune 10507")
+            return
+        }
         #expect(first.name == "Thành Đông" && first.type == .ward && first.population == 50307)
         #expect(abs((first.declaredAreaHectares ?? 0) - 1222) < 1e-9)  // area 12.22 km²
     }
 
-    @Test func failedImportLeavesTheFileByteForByte() throws {
-        let (store, registry) = try saved()
-        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
-        let broken = try Paths.temporaryDirectory().appendingPathComponent("broken.geojson")
-        try #"{"type":"Polygon","coordinates":[[[106,20],[107,21],[107,20],[106,21],[106,20]]]}"#.write(to: broken, atomically: true, encoding: .utf8)
-        #expect(throws: RegistryError.self) { try RegistryImporter().read(["\(Paths.geoData)/zones.geojson", broken.path]) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
-        // A save that cannot finish (its directory is gone) leaves no partial file and throws.
-        let gone = GeoPackageStore(path: "/nonexistent-dir/registry.gpkg")
-        #expect(throws: RegistryError.self) { try gone.save(registry) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
+    @Test func failedWriteLeavesTheFileByteForByte() throws {
+        let store = try RegistryTests.geoDataStore()
+        let before = try bytes(store)
+        let square = try Geometry(wkt: "POLYGON ((106.1 20.8, 106.2 20.8, 106.2 20.9, 106.1 20.9, 106.1 20.8))")
+        #expect(throws: Stop.self) {
+            try store.write { writer in
+                try writer.upsert([.zone(Zone(id: "half-written", name: "x", kind: .urbanArea, geometry: square)),
+                                   .zone(Zone(id: "sez-hai-phong", name: "renamed", kind: .urbanArea, geometry: square))])
+                try writer.setFact("last_import", "never")
+                throw Stop()
+            }
+        }
+        #expect(try bytes(store) == before)
+        #expect(try store.entry(id: "half-written") == nil)
+        #expect(try store.entry(id: "sez-hai-phong")?.feature.name == "Khu kinh tế chuyên biệt Hải Phòng")
+        // A registry whose directory is gone cannot be written, and says so.
+        #expect(throws: RegistryError.self) {
+            try GeoPackageStore(path: "/nonexistent-dir/registry.gpkg").write { writer in
+                try writer.upsert([.zone(Zone(id: "z", name: "z", kind: .urbanArea, geometry: square))])
+            }
+        }
     }
 
-    @Test func interruptedWriteLeavesThePreviousFile() throws {
-        let (store, registry) = try saved()
-        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
-        // A write killed half-way leaves only its side file, which the next save replaces.
-        try Data("half a GeoPackage".utf8).write(to: URL(fileURLWithPath: store.path + ".zoneatlas-new"))
-        #expect(try store.load().zones.count == 8)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
-        try store.save(registry)
-        #expect(!FileManager.default.fileExists(atPath: store.path + ".zoneatlas-new"))
-        #expect(try store.load().zones.count == 8)
+    @Test func editsMadeThroughGDALAreSeenAndKept() throws {
+        let store = try RegistryTests.geoDataStore()
+        let fids = try sqlite(store, "SELECT group_concat(id || '=' || fid) FROM (SELECT id, fid FROM zones ORDER BY fid)")
+        // A planner renames a commune, adds a column and a style table, and appends a zone in GDAL/QGIS.
+        #expect(try Paths.run("ogrinfo", [store.path, "-sql", "UPDATE communes SET name = 'Thượng Hồng (sửa)' WHERE id = '10993'"]).status == 0)
+        #expect(try Paths.run("ogrinfo", [store.path, "-sql", "ALTER TABLE zones ADD COLUMN note TEXT"]).status == 0)
+        #expect(try Paths.run("ogrinfo", [store.path, "-sql", "UPDATE zones SET note = 'checked on site' WHERE id = 'sez-hai-phong'"]).status == 0)
+        #expect(try Paths.run("ogrinfo", [store.path, "-sql", "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, f_table_name TEXT, styleQML TEXT)"]).status == 0)
+        #expect(try Paths.run("ogrinfo", [store.path, "-sql", "INSERT INTO layer_styles (f_table_name, styleQML) VALUES ('zones', '<qgis/>')"]).status == 0)
+        let added = try Paths.temporaryDirectory().appendingPathComponent("added.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"gdal-zone","name":"Vẽ trong QGIS","kind":"urban_area"},"geometry":{"type":"MultiPolygon","coordinates":[[[[106.5,20.5],[106.6,20.5],[106.6,20.6],[106.5,20.5]]]]}}]}"#
+            .write(to: added, atomically: true, encoding: .utf8)
+        #expect(try Paths.run("ogr2ogr", ["-update", "-append", "-nln", "zones", store.path, added.path]).status == 0)
+
+        // The next read sees them.
+        #expect(try store.entry(id: "10993")?.feature.name == "Thượng Hồng (sửa)")
+        #expect(try store.entry(id: "gdal-zone")?.feature.name == "Vẽ trong QGIS")
+        #expect(try store.entries(RegistryFilter(layers: [.zones], bbox: Envelope(minX: 106.55, minY: 20.51, maxX: 106.56, maxY: 20.52)))
+                .map(\.id) == ["gdal-zone"])
+
+        // A later import of the zones keeps every one of those edits, and every fid.
+        let zones = try RegistryImporter().read(["\(Paths.geoData)/zones.geojson"]).entries
+        try store.write { writer in try writer.upsert(zones) }
+        #expect(try sqlite(store, "SELECT group_concat(id || '=' || fid) FROM (SELECT id, fid FROM zones WHERE id != 'gdal-zone' ORDER BY fid)") == fids)
+        #expect(try sqlite(store, "SELECT note FROM zones WHERE id = 'sez-hai-phong'") == "checked on site")
+        #expect(try sqlite(store, "SELECT styleQML FROM layer_styles") == "<qgis/>")
+        #expect(try store.entry(id: "gdal-zone")?.feature.name == "Vẽ trong QGIS")
+        #expect(try store.entry(id: "10993")?.feature.name == "Thượng Hồng (sửa)")
+        #expect(try sqlite(store, "PRAGMA integrity_check") == "ok")
+        #expect(try Paths.run("/usr/bin/python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", store.path]).status == 0)
+    }
+
+    /// Holds the registry's write lock from another process (as QGIS does while it saves) for `seconds`.
+    func holdLock(_ store: GeoPackageStore, seconds: Double) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute('BEGIN EXCLUSIVE')
+            print('locked', flush=True)
+            time.sleep(float(sys.argv[2]))
+            c.execute('COMMIT')
+            """, store.path, String(seconds)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        _ = pipe.fileHandleForReading.readData(ofLength: 6)  // "locked"
+        return process
+    }
+
+    @Test func aWriterWaitsForTheLockAndGivesUpPastTheTimeout() throws {
+        let store = try RegistryTests.geoDataStore()
+        let square = try Geometry(wkt: "POLYGON ((106.1 20.8, 106.2 20.8, 106.2 20.9, 106.1 20.9, 106.1 20.8))")
+        let entry = RegistryEntry.zone(Zone(id: "after-the-lock", name: "x", kind: .urbanArea, geometry: square))
+
+        let holder = try holdLock(store, seconds: 2)
+        let start = Date()
+        try GeoPackageStore(path: store.path, lockTimeoutSeconds: 20).write { writer in try writer.upsert([entry]) }
+        #expect(Date().timeIntervalSince(start) > 1.5)
+        holder.waitUntilExit()
+        #expect(try store.entry(id: "after-the-lock") != nil)
+
+        let before = try bytes(store)
+        let longer = try holdLock(store, seconds: 3)
+        do {
+            try GeoPackageStore(path: store.path, lockTimeoutSeconds: 0.5).write { writer in
+                try writer.upsert([.zone(Zone(id: "never", name: "x", kind: .urbanArea, geometry: square))])
+            }
+            Issue.record("the write did not wait for the lock")
+        } catch let error as RegistryError {
+            guard case .locked = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+        longer.waitUntilExit()
+        #expect(try bytes(store) == before)
+    }
+
+    @Test func aBrokenGeometryBlobIsLocatedAndSparesTheRest() throws {
+        let store = try RegistryTests.geoDataStore()
+        let fid = try sqlite(store, "SELECT fid FROM zones WHERE id = 'ip-dinh-vu'")
+        // A client that registers the trigger functions (as GDAL does) writes a blob whose WKB is garbage.
+        let crafted = try Paths.run("/usr/bin/python3", ["-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.create_function('ST_IsEmpty', 1, lambda blob: 0)
+            for name in ('ST_MinX', 'ST_MaxX', 'ST_MinY', 'ST_MaxY'):
+                c.create_function(name, 1, lambda blob: 0.0)
+            c.execute("UPDATE zones SET geom = X'4750000100000000FFFF' WHERE id = 'ip-dinh-vu'")
+            c.commit()
+            """, store.path])
+        #expect(crafted.status == 0)
+        do {
+            _ = try store.entries(RegistryFilter(layers: [.zones]))
+            Issue.record("a broken blob was read")
+        } catch let error as RegistryError {
+            guard case let .badRow(_, table, badFID, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(table == "zones" && String(badFID) == fid)
+        }
+        #expect(try store.entry(id: "sez-hai-phong") != nil)
+        #expect(try store.entries(RegistryFilter(layers: [.communes])).count == 10)
     }
 
     @Test func missingFileIsAnEmptyRegistryAndGarbageIsAnError() throws {
-        #expect(try GeoPackageStore(path: "/nonexistent/registry.gpkg").load().zones.isEmpty)
+        let missing = GeoPackageStore(path: "/nonexistent/registry.gpkg")
+        #expect(!missing.exists)
+        #expect(try missing.entries().isEmpty)
+        #expect(try missing.entry(id: "x") == nil)
         let garbage = try Paths.temporaryDirectory().appendingPathComponent("garbage.gpkg")
         try Data("not sqlite at all".utf8).write(to: garbage)
-        #expect(throws: RegistryError.self) { try GeoPackageStore(path: garbage.path).load() }
+        #expect(throws: RegistryError.self) { try GeoPackageStore(path: garbage.path).entries() }
     }
 }

@@ -70,17 +70,24 @@ struct ModelTests {
         #expect(throws: RegistryError.self) { try mapping.set("colour=red") }
     }
 
-    @Test func geometryMustFitTheLayer() {
+    @Test func geometryMustFitTheLayer() throws {
         #expect(throws: RegistryError.self) {
             try FeatureMapper(layer: .zones).entry(id: "x", properties: [:], geometry: line, source: "t", index: 0)
         }
         #expect(throws: RegistryError.self) {
             try FeatureMapper(layer: .corridors).entry(id: "x", properties: ["kind": .string("road")], geometry: square, source: "t", index: 0)
         }
-        // A corridor needs a known kind; --kind gives one to features without.
+        // A corridor's kind is a known one, or "corridor" when the source gives none; --kind gives one to features without.
         #expect(throws: RegistryError.self) {
-            try FeatureMapper(layer: .corridors).entry(id: "x", properties: [:], geometry: line, source: "t", index: 0)
+            try FeatureMapper(layer: .corridors).entry(id: "x", properties: ["kind": .string("industrial_park")], geometry: line,
+                                                       source: "t", index: 0)
         }
+        guard case let .corridor(plain) = try FeatureMapper(layer: .corridors).entry(id: "x", properties: [:], geometry: line,
+                                                                                        source: "t", index: 0) else {
+            Issue.record("expected a corridor")
+            return
+        }
+        #expect(plain.kind == .corridor)
         #expect(throws: Never.self) {
             try FeatureMapper(layer: .corridors, defaultKind: "channel").entry(id: "x", properties: [:], geometry: line, source: "t", index: 0)
         }

@@ -1,63 +1,103 @@
+import Foundation
 import Testing
 import ZoneAtlas
 import ZoneGeoJSON
 import ZoneGeometry
 
-/// The registry over the project's GeoData. Expected ids are read from the GeoData files
-/// themselves (their `parent`, `kind` and names), the oracle being the data as drawn.
+/// The registry over the project's GeoData, read through the GeoPackage store's SQL (indexes,
+/// R-tree). Expected ids are read from the GeoData files themselves (their `parent`, `kind` and
+/// names), the oracle being the data as drawn.
 struct RegistryTests {
-    static func geoData() throws -> Registry {
-        var registry = Registry()
-        registry.insert(try RegistryImporter().read([Paths.geoData]).entries)
-        return registry
+    /// GeoData's entries, as an import keeps them.
+    static func geoData() throws -> LayeredEntries {
+        LayeredEntries(try RegistryImporter().read([Paths.geoData]).entries)
+    }
+
+    /// A new registry file holding GeoData.
+    static func geoDataStore() throws -> GeoPackageStore {
+        let store = GeoPackageStore(path: try Paths.temporaryDirectory().appendingPathComponent("registry.gpkg").path)
+        let entries = try RegistryImporter().read([Paths.geoData]).entries
+        try store.write { writer in try writer.upsert(entries) }
+        return store
     }
 
     @Test func importsEveryLayer() throws {
-        let registry = try Self.geoData()
-        #expect(registry.zones.count == 8)
-        #expect(registry.communes.count == 10)
-        #expect(registry.corridors.count == 7)
-        #expect(registry.zone(id: "sez-hai-phong")?.declaredAreaHectares == 5300)
-        #expect(registry.zone(id: "sez-hai-phong")?.legalBasis == LegalBasis(decision: "288/QĐ-TTg", date: "2026-02-12"))
-        #expect(registry.corridors.contains { $0.kind == .bridge })
+        let store = try Self.geoDataStore()
+        #expect(try store.entries(RegistryFilter(layers: [.zones])).count == 8)
+        #expect(try store.entries(RegistryFilter(layers: [.communes])).count == 10)
+        #expect(try store.entries(RegistryFilter(layers: [.corridors])).count == 7)
+        guard case let .zone(sez)? = try store.entry(id: "sez-hai-phong") else {
+            Issue.record("no sez-hai-phong")
+            return
+        }
+        #expect(sez.declaredAreaHectares == 5300)
+        #expect(sez.legalBasis == LegalBasis(decision: "288/QĐ-TTg", date: "2026-02-12"))
+        #expect(try store.entries(RegistryFilter(layers: [.corridors], kind: "bridge")).count == 1)
+        #expect(try store.entry(id: "no-such-id") == nil)
     }
 
     @Test func filters() throws {
-        let registry = try Self.geoData()
-        let parks = try registry.entries(RegistryFilter(parent: "ez-dinh-vu-cat-hai")).map(\.id)
+        let store = try Self.geoDataStore()
+        let parks = try store.entries(RegistryFilter(parent: "ez-dinh-vu-cat-hai")).map(\.id)
         #expect(Set(parks) == ["ip-dinh-vu", "ip-nam-dinh-vu", "ip-trang-due"])
-        #expect(try registry.entries(RegistryFilter(kind: "industrial_park")).count == 5)
-        #expect(try registry.entries(RegistryFilter(layers: [.zones], status: .established)).count == 8)
-        #expect(try registry.entries(RegistryFilter(name: "thuong hong")).map(\.feature.name) == ["Thượng Hồng"])
-        #expect(try registry.entries(RegistryFilter(layers: [.zones], name: "dinh vu")).map(\.id)
+        #expect(try store.entries(RegistryFilter(kind: "industrial_park")).count == 5)
+        #expect(try store.entries(RegistryFilter(kind: "INDUSTRIAL_PARK")).count == 5)
+        #expect(try store.entries(RegistryFilter(layers: [.zones], status: .established)).count == 8)
+        #expect(try store.entries(RegistryFilter(name: "thuong hong")).map(\.feature.name) == ["Thượng Hồng"])
+        #expect(try store.entries(RegistryFilter(layers: [.zones], name: "dinh vu")).map(\.id)
                 == ["ez-dinh-vu-cat-hai", "ip-dinh-vu", "ip-nam-dinh-vu"])
+        // GeoData's communes file has 6 of type commune (xã), 3 wards and 1 special zone.
+        #expect(try store.entries(RegistryFilter(layers: [.communes], kind: "commune")).count == 6)
+        #expect(try store.entries(RegistryFilter(layers: [.communes], kind: "ward")).count == 3)
     }
 
     @Test func spatialFilters() throws {
-        let registry = try Self.geoData()
+        let store = try Self.geoDataStore()
         // The SEZ lies in the six host communes (GeoData/README.md): a box around it finds them and it.
-        let sez = try #require(registry.zone(id: "sez-hai-phong"))
+        let sez = try #require(try store.entry(id: "sez-hai-phong")?.feature)
         let box = try #require(sez.geometry.envelope)
-        let near = try registry.entries(RegistryFilter(layers: [.zones, .communes], bbox: box))
+        let near = try store.entries(RegistryFilter(layers: [.zones, .communes], bbox: box))
         #expect(near.filter { $0.layer == .communes }.count == 6)
         #expect(near.contains { $0.id == "sez-hai-phong" })
         // A point inside Tràng Duệ IP (its label point) meets it and its parent economic zone.
-        let inside = try registry.zone(id: "ip-trang-due")!.geometry.pointOnSurface()
-        let hits = try registry.entries(RegistryFilter(layers: [.zones], intersecting: inside)).map(\.id)
+        let inside = try #require(try store.entry(id: "ip-trang-due")?.feature).geometry.pointOnSurface()
+        let hits = try store.entries(RegistryFilter(layers: [.zones], intersecting: inside)).map(\.id)
         #expect(Set(hits) == ["ip-trang-due", "ez-dinh-vu-cat-hai"])
-        #expect(try registry.entries(RegistryFilter(bbox: Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1))).isEmpty)
+        #expect(try store.entries(RegistryFilter(bbox: Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1))).isEmpty)
     }
 
-    @Test func insertReplacesBySameId() throws {
-        var registry = try Self.geoData()
+    @Test func upsertReplacesBySameIdAndKeepsTheFid() throws {
+        let store = try Self.geoDataStore()
+        let fidBefore = try Paths.run("sqlite3", [store.path, "SELECT fid FROM zones WHERE id = 'sez-hai-phong'"]).output
         let square = try Geometry(wkt: "POLYGON ((106.1 20.8, 106.2 20.8, 106.2 20.9, 106.1 20.9, 106.1 20.8))")
-        let changes = registry.insert([.zone(Zone(id: "sez-hai-phong", name: "SEZ redrawn", kind: .specializedEconomicZone, geometry: square)),
-                                       .zone(Zone(id: "new-zone", name: "Khu mới", kind: .urbanArea, geometry: square))])
+        let changes = try store.write { writer in
+            try writer.upsert([.zone(Zone(id: "sez-hai-phong", name: "SEZ redrawn", kind: .specializedEconomicZone, geometry: square)),
+                               .zone(Zone(id: "new-zone", name: "Khu mới", kind: .urbanArea, geometry: square))])
+            return writer.changes
+        }
         #expect(changes.added == [.zones: 1] && changes.replaced == [.zones: 1])
-        #expect(registry.zones.count == 9)
-        #expect(registry.zone(id: "sez-hai-phong")?.name == "SEZ redrawn")
-        // The spatial index follows the change.
-        #expect(try registry.entries(RegistryFilter(layers: [.zones], intersecting: square.centroid())).map(\.id).contains("new-zone"))
+        #expect(try store.entries(RegistryFilter(layers: [.zones])).count == 9)
+        #expect(try store.entry(id: "sez-hai-phong")?.feature.name == "SEZ redrawn")
+        #expect(try Paths.run("sqlite3", [store.path, "SELECT fid FROM zones WHERE id = 'sez-hai-phong'"]).output == fidBefore)
+        // The R-tree follows the change (the GeoPackage triggers, fired by our own writes).
+        #expect(try store.entries(RegistryFilter(layers: [.zones], intersecting: square.centroid())).map(\.id).sorted()
+                == ["new-zone", "sez-hai-phong"])
+    }
+
+    @Test func mixedFileRoutesByKindAndGeometry() throws {
+        let file = try Paths.temporaryDirectory().appendingPathComponent("mixed.geojson")
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"z1","properties":{"kind":"industrial_park"},"geometry":{"type":"Polygon","coordinates":[[[106.1,20.8],[106.2,20.8],[106.2,20.9],[106.1,20.8]]]}},
+        {"type":"Feature","id":"c1","properties":{"kind":"ward"},"geometry":{"type":"Polygon","coordinates":[[[106.3,20.8],[106.4,20.8],[106.4,20.9],[106.3,20.8]]]}},
+        {"type":"Feature","id":"r1","properties":{"kind":"corridor"},"geometry":{"type":"LineString","coordinates":[[106.1,20.7],[106.4,20.7]]}},
+        {"type":"Feature","id":"r2","properties":{},"geometry":{"type":"LineString","coordinates":[[106.1,20.6],[106.4,20.6]]}},
+        {"type":"Feature","id":"r3","properties":{"kind":"expressway"},"geometry":{"type":"MultiLineString","coordinates":[[[106.1,20.5],[106.4,20.5]]]}}
+        ]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let entries = try RegistryImporter().read([file.path]).entries
+        #expect(entries.map { "\($0.layer.rawValue)/\($0.id)" }
+                == ["zones/z1", "communes/c1", "corridors/r1", "corridors/r2", "corridors/r3"])
     }
 
     @Test func brokenFileAmongGoodOnesImportsNothing() throws {
@@ -76,5 +116,26 @@ struct RegistryTests {
             #expect(results.map(\.hasErrors) == [false, true])
         }
         #expect(throws: RegistryError.self) { try RegistryImporter().read(["/nonexistent"]) }
+    }
+
+    @Test func formatsZoneAtlasDoesNotReadSayHowToConvert() throws {
+        let directory = try Paths.temporaryDirectory()
+        for name in ["parks.shp", "parks.fgb", "parks.kml"] {
+            let path = directory.appendingPathComponent(name).path
+            try Data("not read".utf8).write(to: URL(fileURLWithPath: path))
+            do {
+                _ = try RegistryImporter().read([path])
+                Issue.record("\(name) was read")
+            } catch {
+                #expect("\(error)".contains("ogr2ogr"), "\(error)")
+            }
+        }
+        // A folder with nothing ZoneAtlas reads is an error too, not an empty import.
+        do {
+            _ = try RegistryImporter().read([directory.path])
+            Issue.record("an empty folder was read")
+        } catch {
+            #expect("\(error)".contains("no GeoJSON"), "\(error)")
+        }
     }
 }

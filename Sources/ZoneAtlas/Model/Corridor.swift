@@ -1,9 +1,10 @@
 import ZoneGeoJSON
 import ZoneGeometry
 
-/// What carries traffic along a corridor.
+/// What carries traffic along a corridor; `corridor` where the source does not say.
 public enum CorridorKind: String, Sendable, Codable, CaseIterable {
     case road, expressway, rail, waterway, channel, bridge
+    case corridor
 }
 
 /// A linear corridor (road, rail, waterway …) as a LineString or MultiLineString in WGS84 lon/lat.

@@ -34,7 +34,18 @@ public struct FeatureMapper: Sendable {
         let kindText = mapping.text(.kind, in: fields) ?? defaultKind
         // Without a kind, a commune-level type (Phường, Xã, Đặc khu, ward …) marks a commune.
         let communeType = mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:))
-        var layer = self.layer ?? (kindText == nil && communeType != nil ? .communes : Layer.forKind(kindText, isLineal: geometry.type.isLineal))
+        let corridorKind = kindText.flatMap { CorridorKind(rawValue: $0.lowercased()) } ?? (kindText == nil ? .corridor : nil)
+        var layer: Layer
+        if let fixed = self.layer {
+            layer = fixed
+        } else if geometry.type.isLineal && corridorKind != nil {
+            // Lines go to corridors (in a file that mixes zones, communes and roads too).
+            layer = .corridors
+        } else if kindText == nil && communeType != nil {
+            layer = .communes
+        } else {
+            layer = Layer.forKind(kindText, isLineal: geometry.type.isLineal)
+        }
         // For analyses of files, a feature goes where its geometry fits (a mixed file of zones and roads).
         if forAnalysis {
             if geometry.type.isLineal { layer = .corridors } else if layer == .corridors { layer = .zones }
@@ -65,7 +76,7 @@ public struct FeatureMapper: Sendable {
                 properties: properties, geometry: geometry))
         case .corridors:
             guard geometry.type.isLineal else { throw fail("a corridor needs a LineString or MultiLineString, not a \(geometry.type.rawValue)") }
-            guard let kind = kindText.flatMap({ CorridorKind(rawValue: $0.lowercased()) }) ?? (forAnalysis ? .road : nil) else {
+            guard let kind = corridorKind ?? (forAnalysis ? .corridor : nil) else {
                 let kinds = CorridorKind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw fail("a corridor's kind must be one of \(kinds)\(kindText.map { ", not \"\($0)\"" } ?? ""); set one with --kind")
             }

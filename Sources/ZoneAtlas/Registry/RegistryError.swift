@@ -1,3 +1,4 @@
+import Foundation
 import ZoneGeoJSON
 
 /// Why a registry operation failed. A failed operation leaves the registry file as it was.
@@ -8,10 +9,14 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// A feature cannot become a registry entry (no id, wrong geometry type …).
     case unmappable(file: String, feature: Int, reason: String)
-    /// One import gives two entries of a layer the same id.
-    case duplicateID(layer: Layer, id: String)
+    /// One import gives two entries of a layer the same id; `first` and `second` say where they are.
+    case duplicateID(layer: Layer, id: String, first: String, second: String)
     /// The registry file could not be read or written.
     case store(path: String, reason: String)
+    /// A row of a GeoPackage table cannot be read (its geometry blob is broken, say).
+    case badRow(path: String, table: String, fid: Int64, reason: String)
+    /// Another writer held the registry for longer than the lock timeout; nothing was written.
+    case locked(path: String, seconds: Double)
     /// A `--map` assignment is not `field=property` with a known field.
     case badMapping(String, fields: [String])
     /// No entry has this id.
@@ -27,10 +32,15 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             return "cannot read \(path): \(reason)"
         case let .unmappable(file, feature, reason):
             return "\(file): feature \(feature): \(reason)"
-        case let .duplicateID(layer, id):
-            return "two \(layer.rawValue) in this import have the id \"\(id)\""
+        case let .duplicateID(layer, id, first, second):
+            return "two \(layer.rawValue) in this import have the id \"\(id)\": \(first) and \(second)"
         case let .store(path, reason):
             return "registry \(path): \(reason)"
+        case let .badRow(path, table, fid, reason):
+            return "\(path): table \(table), fid \(fid): \(reason)"
+        case let .locked(path, seconds):
+            return "registry \(path): another writer (zoneatlas, QGIS, GDAL) held it for more than \(String(format: "%g", seconds)) s; "
+                + "nothing was written; try again, or wait longer with --lock-timeout"
         case let .badMapping(text, fields):
             return "'\(text)' is not field=property; fields: \(fields.joined(separator: ", "))"
         case let .notFound(id):

@@ -28,14 +28,14 @@ public struct PlanningReview: Sendable {
     /// repaired for the analyses and every problem is listed.
     /// - Parameters:
     ///   - corridorDistanceMetres: how far from a corridor a zone counts as lying on it.
-    public static func make(paths: [String], registry: Registry? = nil, mapping: FieldMapping = FieldMapping(),
+    public static func make(paths: [String], registry: (any RegistryStore)? = nil, mapping: FieldMapping = FieldMapping(),
                             corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5) throws -> PlanningReview {
         var inputs: [ReadResult] = []
-        var entries = registry?.entries ?? []
+        var entries = try registry?.entries() ?? []
         let reader = GeoJSONReader(options: ReadOptions(policy: .repair))
         let mapper = FeatureMapper(mapping: mapping, forAnalysis: true)
         for file in try RegistryImporter.files(in: paths) {
-            if (file as NSString).pathExtension.lowercased() == "gpkg" {
+            if RegistryImporter.isGeoPackage(file) {
                 entries += try RegistryImporter(mapper: mapper).read([file]).entries
                 continue
             }
@@ -50,8 +50,7 @@ public struct PlanningReview: Sendable {
                 }
             }
         }
-        var merged = Registry()
-        merged.insert(entries)
+        let merged = LayeredEntries(entries)
         let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
         let everything: [any RegistryFeature] = zones + communes + corridors
         let crs = try ProjectedCRSChoice.fitting(everything)

@@ -4,87 +4,212 @@ import ZoneGeoJSON
 import ZoneGeometry
 import ZoneProjection
 
-/// Keeps a registry in a GeoPackage 1.3 file (SQLite), which QGIS and GDAL open: one feature table
-/// per layer in WGS84 with the R-tree spatial index extension, and a table of registry facts.
+/// A registry kept in a GeoPackage 1.3 file (SQLite) that QGIS and GDAL open and edit: one feature
+/// table per layer in WGS84 with the R-tree spatial index extension, and a table of registry facts.
 ///
-/// Saving writes a complete new file beside the old one and renames it into place, so a save that
-/// fails — or a process killed mid-write — leaves the previous file exactly as it was.
-public struct GeoPackageStore: Sendable {
+/// The file is a database, read and written in place:
+/// - a lookup by id goes through the `id` column's unique index, a box through the R-tree, kind,
+///   status and parent through their indexes; nothing loads the whole registry;
+/// - a write is one SQLite transaction (`BEGIN IMMEDIATE`): it upserts rows by id, so feature ids
+///   (`fid`), columns and tables that other clients added, and styles all survive; if it fails,
+///   the file is as it was. A killed process leaves the last committed state (SQLite's journal);
+/// - a writer waits up to ``lockTimeoutSeconds`` for another (QGIS, GDAL, a second `zoneatlas`)
+///   instead of failing or overwriting; past that it throws ``RegistryError/locked(path:seconds:)``;
+/// - after its first write the file is in WAL journal mode, so readers go on while one writes and
+///   never see half a write; where WAL cannot be used (some network file systems) it keeps the
+///   rollback journal, which gives the same guarantees with readers waiting during a commit.
+///
+/// The path is opened as given: a symbolic link is followed to its target, and the file keeps its
+/// mode, owner and group, as SQLite writes it in place.
+public struct GeoPackageStore: RegistryStore {
     public let path: String
+    /// How this store's tables map to registry fields (the default reads ZoneAtlas's own columns;
+    /// a layer table that GDAL made may name them otherwise).
+    public let mapping: FieldMapping
+    /// How long a read or write waits for another writer's lock, in seconds.
+    public let lockTimeoutSeconds: Double
 
-    public init(path: String) {
+    public init(path: String, mapping: FieldMapping = FieldMapping(), lockTimeoutSeconds: Double = 60) {
         self.path = path
+        self.mapping = mapping
+        self.lockTimeoutSeconds = lockTimeoutSeconds
     }
 
-    /// Whether the registry file exists yet.
+    public var location: String { path }
+
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
     // MARK: Reading
 
-    /// Reads the registry: the `zones`, `communes` and `corridors` tables, whoever wrote them
-    /// (ZoneAtlas, or GDAL's `ogr2ogr -nln communes`). A missing file is an empty registry.
-    public func load(mapping: FieldMapping = FieldMapping()) throws(RegistryError) -> Registry {
-        guard exists else { return Registry() }
-        var registry = Registry()
-        var entries: [RegistryEntry] = []
-        for table in try featureTables() where Layer(rawValue: table.name) != nil {
-            let layer = Layer(rawValue: table.name)
-            let mapper = FeatureMapper(mapping: mapping, layer: layer)
-            for (index, row) in table.rows.enumerated() {
-                entries.append(try mapper.entry(id: row.id, fields: row.columns, properties: row.properties, geometry: row.geometry,
-                                                source: "\(path) table \(table.name)", index: index))
+    public func entry(id: String) throws(RegistryError) -> RegistryEntry? {
+        guard exists else { return nil }
+        return try typed { try read { db in
+            for (layer, table) in try layerTables(db) {
+                var found: RegistryEntry?
+                let condition = table.columns.contains("id") ? "t.id = ?" : nil
+                try table.forEachRow(db, where: condition, arguments: condition == nil ? [] : [id]) { row in
+                    guard found == nil, let entry = try entry(row, of: table, layer) else { return }
+                    if entry.id == id { found = entry }
+                }
+                if let found { return found }
             }
-        }
-        registry.insert(entries)
-        registry.facts = try facts()
-        return registry
+            return nil
+        } }
     }
 
-    /// One feature table of any GeoPackage, its rows read as features in WGS84.
-    public struct FeatureTable: Sendable {
-        public var name: String
-        public var rows: [Row]
-
-        /// One row: its columns, the source properties and the geometry. In a ZoneAtlas file the
-        /// typed columns hold the registry fields and `properties` the source's own; elsewhere both
-        /// are the table's columns.
-        public struct Row: Sendable {
-            public var id: String?
-            public var columns: JSONObject
-            public var properties: JSONObject
-            public var geometry: Geometry
-        }
-    }
-
-    /// Every feature table, rows with a geometry only, reprojected to WGS84 when stored otherwise.
-    public func featureTables() throws(RegistryError) -> [FeatureTable] {
+    public func forEachEntry(_ filter: RegistryFilter, _ body: (RegistryEntry) throws -> Void) throws {
+        guard exists else { return }
+        let area = try filter.area()
+        let prepared = try area.map { (geometry) throws(GeometryError) in try PreparedGeometry(geometry) }
         try read { db in
-            guard try db.tableExists("gpkg_contents") else {
-                throw GeoPackageError.notAGeoPackage("no gpkg_contents table")
-            }
-            let columns = try GRDB.Row.fetchAll(db, sql: """
-                SELECT c.table_name, c.column_name, s.organization, s.organization_coordsys_id
-                FROM gpkg_geometry_columns c LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = c.srs_id
-                JOIN gpkg_contents t ON t.table_name = c.table_name WHERE t.data_type = 'features'
-                ORDER BY c.table_name
-                """)
-            return try columns.map { column in
-                let table: String = column["table_name"]
-                let geometryColumn: String = column["column_name"]
-                let transformer = try Self.transformer(organization: column["organization"], code: column["organization_coordsys_id"])
-                return FeatureTable(name: table, rows: try rows(db, table: table, geometryColumn: geometryColumn, transformer))
+            let tables = try layerTables(db)
+            for layer in filter.layers {
+                guard let table = tables.first(where: { $0.layer == layer })?.table else { continue }
+                if (filter.status != nil || filter.parent != nil) && layer != .zones { continue }
+                let query = Self.query(filter, layer: layer, table: table, envelope: area?.envelope)
+                try table.forEachRow(db, from: query.from, where: query.condition, arguments: query.arguments) { row in
+                    guard let entry = try entry(row, of: table, layer), filter.accepts(entry.feature) else { return }
+                    if let prepared, !(try prepared.intersects(entry.feature.geometry)) { return }
+                    try body(entry)
+                }
             }
         }
     }
 
-    /// Runs `body` on the file opened read-only; any failure is a ``RegistryError``.
-    private func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
+    public func facts() throws(RegistryError) -> [String: String] {
+        guard exists else { return [:] }
+        return try typed { try read { db in
+            guard try db.tableExists(GeoPackageSchema.factsTable) else { return [:] }
+            let rows = try GRDB.Row.fetchAll(db, sql: "SELECT key, value FROM \(GeoPackageSchema.factsTable)")
+            return Dictionary(rows.map { ($0["key"] as String, ($0["value"] as String?) ?? "") }, uniquingKeysWith: { a, _ in a })
+        } }
+    }
+
+    /// Calls `body` with every row of every feature table in the file — any table, whoever made it,
+    /// reprojected to WGS84 — for reading a GeoPackage as input.
+    public func forEachTableRow(_ body: (GeoPackageTable, GeoPackageTable.Row) throws -> Void) throws {
+        try read { db in
+            for table in try GeoPackageTable.all(in: db, path: path) {
+                try table.forEachRow(db) { try body(table, $0) }
+            }
+        }
+    }
+
+    /// The registry's layer tables that exist, in layer order.
+    private func layerTables(_ db: Database) throws -> [(layer: Layer, table: GeoPackageTable)] {
+        let tables = try GeoPackageTable.all(in: db, path: path)
+        return Layer.allCases.compactMap { layer in tables.first { $0.name == layer.rawValue }.map { (layer, $0) } }
+    }
+
+    private func entry(_ row: GeoPackageTable.Row, of table: GeoPackageTable, _ layer: Layer) throws(RegistryError) -> RegistryEntry? {
+        guard let geometry = row.geometry else {
+            throw .badRow(path: path, table: table.name, fid: row.fid, reason: "the row has no geometry")
+        }
+        return try FeatureMapper(mapping: mapping, layer: layer)
+            .entry(id: row.columns["id"]?.stringValue, fields: row.columns, properties: row.properties, geometry: geometry,
+                   source: "\(path) table \(table.name)", index: Int(row.fid))
+    }
+
+    /// The SQL that narrows a layer's rows to the filter's candidates, through the indexes; the
+    /// filter itself is applied to every candidate afterwards, so this only has to be a superset.
+    private static func query(_ filter: RegistryFilter, layer: Layer, table: GeoPackageTable, envelope: Envelope?)
+        -> (from: String?, condition: String?, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: [DatabaseValueConvertible?] = []
+        let kindColumn = GeoPackageSchema.kindColumn(layer)
+        // A commune without a type is listed as kind "commune": that one cannot be asked of the column.
+        if let kind = filter.kind, table.columns.contains(kindColumn), !(layer == .communes && kind.lowercased() == "commune") {
+            conditions.append("t.\"\(kindColumn)\" = ? COLLATE NOCASE")
+            arguments.append(kind)
+        }
+        if let status = filter.status, table.columns.contains("status") {
+            conditions.append("t.status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let parent = filter.parent, table.columns.contains("parent") {
+            conditions.append("t.parent = ?")
+            arguments.append(parent)
+        }
+        if let name = filter.name, table.columns.contains("name") {
+            conditions.append("zoneatlas_name_matches(t.name, ?)")
+            arguments.append(name)
+        }
+        var from: String?
+        if let envelope, table.hasSpatialIndex {
+            let rtree = GeoPackageTable.quote("rtree_\(table.name)_\(table.geometryColumn)")
+            from = "\(table.quoted) t JOIN \(rtree) r ON r.id = t.fid"
+            conditions.append("r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?")
+            arguments += [envelope.minX, envelope.maxX, envelope.minY, envelope.maxY]
+        }
+        return (from, conditions.isEmpty ? nil : conditions.joined(separator: " AND "), StatementArguments(arguments))
+    }
+
+    // MARK: Writing
+
+    public func write<Result>(_ body: (inout any RegistryWriter) throws -> Result) throws -> Result {
+        let result = try open(readonly: false) { database in
+            try database.writeWithoutTransaction { db in
+                var result: Result?
+                try db.inTransaction(.immediate) {
+                    try createSchema(db)
+                    var writer: any RegistryWriter = try GeoPackageWriter(db: db, path: path)
+                    result = try body(&writer)
+                    try (writer as? GeoPackageWriter)?.finish()
+                    return .commit
+                }
+                return result!
+            }
+        }
+        useWAL()
+        return result
+    }
+
+    /// Adds what the registry needs and the file lacks: the GeoPackage core tables (for a new file),
+    /// the schema extension, the facts table (moved from the old text-keyed one).
+    private func createSchema(_ db: Database) throws {
+        if try db.tableExists(GeoPackageSchema.factsTable), try !db.columns(in: GeoPackageSchema.factsTable).contains(where: { $0.name == "fid" }) {
+            // Registries written before facts had an integer key (GeoPackage requirement 119).
+            try db.execute(sql: "ALTER TABLE \(GeoPackageSchema.factsTable) RENAME TO zoneatlas_registry_old")
+            for statement in GeoPackageSchema.core { try db.execute(sql: statement) }
+            try db.execute(sql: "INSERT INTO \(GeoPackageSchema.factsTable) (key, value) SELECT key, value FROM zoneatlas_registry_old")
+            try db.execute(sql: "DROP TABLE zoneatlas_registry_old")
+        }
+        guard try !db.tableExists(GeoPackageSchema.factsTable) || !db.tableExists("gpkg_data_columns") else { return }
+        if try !db.tableExists("gpkg_contents") {
+            try db.execute(sql: "PRAGMA application_id = \(GeoPackageSchema.applicationID)")
+            try db.execute(sql: "PRAGMA user_version = \(GeoPackageSchema.userVersion)")
+        }
+        for statement in GeoPackageSchema.core { try db.execute(sql: statement) }
+        for (statement, arguments) in GeoPackageSchema.referenceSystems(wgs84Definition: try CRS.wgs84.wkt1) {
+            try db.execute(sql: statement, arguments: StatementArguments(arguments))
+        }
+    }
+
+    /// Puts the file in WAL journal mode, once, after a write has succeeded (so that a failed
+    /// write leaves the file byte for byte as it was). Where WAL cannot be used the file keeps its
+    /// rollback journal, which is as safe.
+    private func useWAL() {
+        _ = try? open(readonly: false) { database in
+            try database.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+        }
+    }
+
+    // MARK: Connections
+
+    /// Runs `body` on the file opened read-only, in one read transaction (one consistent state).
+    /// Errors thrown by `body` pass unchanged.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try open(readonly: true) { try $0.read(body) }
+    }
+
+    /// `body`'s errors as ``RegistryError``s, for the calls that throw nothing else.
+    private func typed<T>(_ body: () throws -> T) throws(RegistryError) -> T {
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let database = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? database.close() }
-            return try database.read(body)
+            return try body()
         } catch let error as RegistryError {
             throw error
         } catch {
@@ -92,149 +217,29 @@ public struct GeoPackageStore: Sendable {
         }
     }
 
-    private func rows(_ db: Database, table: String, geometryColumn: String, _ transformer: Transformer?) throws -> [FeatureTable.Row] {
-        let quoted = table.replacingOccurrences(of: "\"", with: "\"\"")
-        var rows: [FeatureTable.Row] = []
-        for row in try GRDB.Row.fetchAll(db, sql: "SELECT * FROM \"\(quoted)\"") {
-            guard let blob: Data = row[geometryColumn] else { continue }
-            var geometry = try GeoPackageBinary.decode(blob).geometry
-            if let transformer { geometry = try transformer.transform(geometry) }
-            var properties = JSONObject()
-            var stored: JSONObject?
-            for (name, value) in row where name != geometryColumn && name != "fid" {
-                if name == "properties", case let .string(text) = value.storage, case let .object(object) = try? JSONValue(parsing: text) {
-                    stored = object
-                    continue
-                }
-                switch value.storage {
-                case .null, .blob: break
-                case let .int64(number): properties[name] = .number(String(number))
-                case let .double(number): properties[name] = .number(Self.text(number))
-                case let .string(text): properties[name] = .string(text)
-                }
-            }
-            rows.append(FeatureTable.Row(id: properties["id"]?.stringValue, columns: properties, properties: stored ?? properties,
-                                         geometry: geometry))
+    /// Opens the file with the busy timeout and ZoneAtlas's SQL functions, and maps SQLite's
+    /// "busy" to ``RegistryError/locked(path:seconds:)``. Errors thrown by `body` pass unchanged.
+    private func open<T>(readonly: Bool, _ body: (DatabaseQueue) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(lockTimeoutSeconds)
+        configuration.foreignKeysEnabled = false
+        configuration.prepareDatabase { db in
+            GeoPackageFunctions.register(in: db)
+            db.add(function: DatabaseFunction("zoneatlas_name_matches", argumentCount: 2, pure: true) { arguments in
+                guard let name = String.fromDatabaseValue(arguments[0]), let query = String.fromDatabaseValue(arguments[1]) else { return false }
+                return NameFolding.matches(name, query)
+            })
         }
-        return rows
-    }
-
-    private static func transformer(organization: String?, code: Int?) throws -> Transformer? {
-        guard let organization, let code, organization.uppercased() != "NONE" else { return nil }
-        let crs = try CRS("\(organization.uppercased()):\(code)")
-        return crs == .wgs84 ? nil : try Transformer(from: crs, to: .wgs84)
-    }
-
-    private static func text(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(format: "%.1f", number) : "\(number)"
-    }
-
-    private func facts() throws(RegistryError) -> [String: String] {
-        try read { db in
-            guard try db.tableExists(GeoPackageSchema.factsTable) else { return [:] }
-            let rows = try GRDB.Row.fetchAll(db, sql: "SELECT key, value FROM \(GeoPackageSchema.factsTable)")
-            return Dictionary(rows.map { ($0["key"] as String, ($0["value"] as String?) ?? "") }, uniquingKeysWith: { a, _ in a })
-        }
-    }
-
-    // MARK: Writing
-
-    /// Writes the registry as a new GeoPackage and renames it over the old file in one step.
-    public func save(_ registry: Registry) throws(RegistryError) {
-        let temporary = path + ".zoneatlas-new"
-        try? FileManager.default.removeItem(atPath: temporary)
         do {
-            try write(registry, to: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw RegistryError.store(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            if let error = error as? RegistryError { throw error }
-            throw .store(path: path, reason: "\(error)")
+            if readonly && !exists { throw RegistryError.store(path: path, reason: "no such file") }
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? database.close() }
+            return try body(database)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw RegistryError.locked(path: path, seconds: lockTimeoutSeconds)
+        } catch let error as DatabaseError {
+            throw RegistryError.store(path: path, reason: error.message ?? "\(error)")
         }
-    }
-
-    private func write(_ registry: Registry, to file: String) throws {
-        let database = try DatabaseQueue(path: file)
-        defer { try? database.close() }
-        let wgs84 = try CRS.wgs84.wkt1
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA application_id = \(GeoPackageSchema.applicationID)")
-            try db.execute(sql: "PRAGMA user_version = \(GeoPackageSchema.userVersion)")
-            try db.inTransaction {
-                for statement in GeoPackageSchema.core { try db.execute(sql: statement) }
-                try db.execute(sql: "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: ["Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"])
-                try db.execute(sql: "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: ["Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"])
-                try db.execute(sql: "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: ["WGS 84 geodetic", 4326, "EPSG", 4326, wgs84, "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"])
-                try writeLayer(db, .zones, registry.zones.map { ($0.geometry, Self.values($0)) })
-                try writeLayer(db, .communes, registry.communes.map { ($0.geometry, Self.values($0)) })
-                try writeLayer(db, .corridors, registry.corridors.map { ($0.geometry, Self.values($0)) })
-                try db.execute(sql: "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES (?, 'attributes', ?, ?)",
-                               arguments: [GeoPackageSchema.factsTable, "ZoneAtlas registry facts", "facts about this registry file"])
-                for (key, value) in registry.facts.sorted(by: { $0.key < $1.key }) {
-                    try db.execute(sql: "INSERT INTO \(GeoPackageSchema.factsTable) VALUES (?, ?)", arguments: [key, value])
-                }
-                return .commit
-            }
-        }
-    }
-
-    private func writeLayer(_ db: Database, _ layer: Layer, _ rows: [(Geometry, [DatabaseValueConvertible?])]) throws {
-        let table = layer.rawValue
-        try db.execute(sql: GeoPackageSchema.createTable(layer))
-        let names = GeoPackageSchema.columns(layer).map { "\"\($0.name)\"" }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: GeoPackageSchema.columns(layer).count + 1).joined(separator: ", ")
-        let insert = try db.makeStatement(sql: "INSERT INTO \"\(table)\" (geom, \(names)) VALUES (\(marks))")
-        try db.execute(sql: "CREATE VIRTUAL TABLE \"rtree_\(table)_geom\" USING rtree(id, minx, maxx, miny, maxy)")
-        let index = try db.makeStatement(sql: "INSERT INTO \"rtree_\(table)_geom\" VALUES (?, ?, ?, ?, ?)")
-        var extent: Envelope?
-        for (geometry, values) in rows {
-            let stored = try Self.multi(geometry, layer)
-            let blob = try GeoPackageBinary.encode(stored, srsID: GeoPackageSchema.wgs84SRSID)
-            try insert.execute(arguments: StatementArguments([blob] + values))
-            if let envelope = stored.envelope {
-                try index.execute(arguments: [db.lastInsertedRowID, envelope.minX, envelope.maxX, envelope.minY, envelope.maxY])
-                extent = extent.map { $0.union(envelope) } ?? envelope
-            }
-        }
-        try db.execute(sql: """
-            INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
-            VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)
-            """, arguments: [table, table, "ZoneAtlas \(table)", extent?.minX, extent?.minY, extent?.maxX, extent?.maxY])
-        try db.execute(sql: "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)",
-                       arguments: [table, GeoPackageSchema.geometryTypeName(layer)])
-        try db.execute(sql: "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
-                       arguments: [table])
-        for trigger in GeoPackageSchema.rtreeTriggers(table) { try db.execute(sql: trigger) }
-    }
-
-    /// Single polygons and lines are stored as one-part multi-geometries, as the column declares.
-    private static func multi(_ geometry: Geometry, _ layer: Layer) throws -> Geometry {
-        switch geometry.type {
-        case .polygon: try Geometry.collection([geometry], as: .multiPolygon)
-        case .lineString: try Geometry.collection([geometry], as: .multiLineString)
-        default: geometry
-        }
-    }
-
-    private static func json(_ properties: JSONObject) -> String {
-        JSONWriter().string(.object(properties))
-    }
-
-    private static func values(_ zone: Zone) -> [DatabaseValueConvertible?] {
-        [zone.id, zone.name, zone.kind.rawValue, zone.status?.rawValue, zone.declaredAreaHectares, zone.legalBasis?.decision,
-         zone.legalBasis?.date, zone.parentID, json(zone.properties)]
-    }
-
-    private static func values(_ commune: Commune) -> [DatabaseValueConvertible?] {
-        [commune.id, commune.name, commune.type?.rawValue, commune.declaredAreaHectares, commune.population, json(commune.properties)]
-    }
-
-    private static func values(_ corridor: Corridor) -> [DatabaseValueConvertible?] {
-        [corridor.id, corridor.name, corridor.kind.rawValue, corridor.widthMetres, json(corridor.properties)]
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import ZoneGeoJSON
+import ZoneGeometry
+import ZoneProjection
+
+/// A feature table of any GeoPackage — ZoneAtlas's layers or a table that GDAL or QGIS made — and
+/// how to read its rows as features in WGS84.
+public struct GeoPackageTable: Sendable {
+    /// The GeoPackage file the table is in.
+    public var path: String
+    /// The table's name.
+    public var name: String
+    /// The geometry column's name.
+    public var geometryColumn: String
+    /// Whether the table has the R-tree spatial index extension's table.
+    var hasSpatialIndex: Bool
+    /// The table's columns.
+    var columns: Set<String>
+    /// Reprojects the stored coordinates to WGS84 (`nil` when they are WGS84 already).
+    var transformer: Transformer?
+
+    /// One row read as a feature.
+    public struct Row: Sendable {
+        /// The row's feature id (`fid`), which locates it for GDAL and QGIS.
+        public var fid: Int64
+        /// The columns other than the geometry and `fid`, as JSON values.
+        public var columns: JSONObject
+        /// The source properties: the `properties` JSON column where there is one, else the columns.
+        public var properties: JSONObject
+        /// The geometry in WGS84; `nil` for a row without one.
+        public var geometry: Geometry?
+    }
+
+    /// Every feature table listed in `gpkg_geometry_columns`, in name order.
+    static func all(in db: Database, path: String) throws -> [GeoPackageTable] {
+        guard try db.tableExists("gpkg_contents"), try db.tableExists("gpkg_geometry_columns") else {
+            throw RegistryError.store(path: path, reason: "not a GeoPackage: it has no gpkg_contents or gpkg_geometry_columns table")
+        }
+        let rows = try GRDB.Row.fetchAll(db, sql: """
+            SELECT c.table_name, c.column_name, s.organization, s.organization_coordsys_id
+            FROM gpkg_geometry_columns c LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = c.srs_id
+            JOIN gpkg_contents t ON t.table_name = c.table_name WHERE t.data_type = 'features'
+            ORDER BY c.table_name
+            """)
+        return try rows.map { row in
+            let name: String = row["table_name"], geometryColumn: String = row["column_name"]
+            return GeoPackageTable(
+                path: path, name: name, geometryColumn: geometryColumn,
+                hasSpatialIndex: try db.tableExists("rtree_\(name)_\(geometryColumn)"),
+                columns: Set(try db.columns(in: name).map(\.name)),
+                transformer: try transformer(organization: row["organization"], code: row["organization_coordsys_id"]))
+        }
+    }
+
+    /// The table's name quoted for SQL.
+    var quoted: String { Self.quote(name) }
+
+    static func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Reads the rows that `condition` selects (SQL over the table, aliased `t`), one at a time.
+    /// A row whose geometry cannot be read is a located error (table and fid), not a crash.
+    func forEachRow(_ db: Database, from: String? = nil, where condition: String? = nil, arguments: StatementArguments = [],
+                    _ body: (Row) throws -> Void) throws {
+        let sql = "SELECT t.* FROM \(from ?? "\(quoted) t")" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY t.fid"
+        let cursor = try GRDB.Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            try body(try decode(row))
+        }
+    }
+
+    private func decode(_ row: GRDB.Row) throws -> Row {
+        let fid: Int64 = row["fid"] ?? 0
+        var geometry: Geometry?
+        if let blob: Data = row[geometryColumn] {
+            do {
+                geometry = try GeoPackageBinary.decode(blob).geometry
+                if let transformer, let stored = geometry { geometry = try transformer.transform(stored) }
+            } catch {
+                throw RegistryError.badRow(path: path, table: name, fid: fid, reason: "\(error)")
+            }
+        }
+        var columns = JSONObject()
+        var properties: JSONObject?
+        for (column, value) in row where column != geometryColumn && column != "fid" {
+            if column == "properties", case let .string(text) = value.storage, case let .object(object) = try? JSONValue(parsing: text) {
+                properties = object
+                continue
+            }
+            switch value.storage {
+            case .null, .blob: break
+            case let .int64(number): columns[column] = .number(String(number))
+            case let .double(number): columns[column] = .number(Self.text(number))
+            case let .string(text): columns[column] = .string(text)
+            }
+        }
+        return Row(fid: fid, columns: columns, properties: properties ?? columns, geometry: geometry)
+    }
+
+    private static func transformer(organization: String?, code: Int?) throws -> Transformer? {
+        guard let organization, let code, organization.uppercased() != "NONE" else { return nil }
+        let crs = try CRS("\(organization.uppercased()):\(code)")
+        return crs == .wgs84 ? nil : try Transformer(from: crs, to: .wgs84)
+    }
+
+    private static func text(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(format: "%.1f", number) : "\(number)"
+    }
+}
