@@ -68,6 +68,7 @@ struct ImportCommand: ParsableCommand {
         }
         // The registry's own tables are read with its own columns: the --map options were for the input.
         let store = GeoPackageStore(path: registry.registry, lockTimeoutSeconds: registry.lockTimeout)
+        Terminal.error("writing \(batch.entries.count) features to \(registry.registry)")
         let changes = try registry.run("import") {
             try store.write { writer in
                 try writer.upsert(batch.entries)

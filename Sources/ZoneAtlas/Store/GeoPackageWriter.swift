@@ -10,8 +10,8 @@ struct GeoPackageWriter: RegistryWriter {
     private let db: Database
     private let path: String
     private(set) var changes = RegistryChanges()
-    /// The geometry column of each layer table written so far, checked to have ZoneAtlas's columns.
-    private var geometryColumns: [Layer: String] = [:]
+    /// The statements of each layer table written so far (checked to have ZoneAtlas's columns).
+    private var statements: [Layer: Statements] = [:]
     /// The extent of what this transaction wrote, per layer.
     private var extents: [Layer: Envelope] = [:]
 
@@ -23,9 +23,7 @@ struct GeoPackageWriter: RegistryWriter {
     mutating func upsert(_ entries: [RegistryEntry]) throws(RegistryError) {
         for entry in entries {
             let layer = entry.layer
-            let geometryColumn = try table(layer)
-            let quoted = GeoPackageTable.quote(layer.rawValue)
-            let columns = GeoPackageSchema.columns(layer).map(\.name)
+            let statements = try self.statements(layer)
             let blob: Data
             do {
                 blob = try GeoPackageBinary.encode(try Self.multi(entry.feature.geometry, layer), srsID: GeoPackageSchema.wgs84SRSID)
@@ -37,17 +35,11 @@ struct GeoPackageWriter: RegistryWriter {
             }
             let values = Self.values(entry) + [blob]
             try sql {
-                let fid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT fid FROM \(quoted) WHERE id = ?"), arguments: [entry.id])
-                let names = (columns + [geometryColumn]).map(GeoPackageTable.quote)
-                if let fid {
-                    let assignments = names.map { "\($0) = ?" }.joined(separator: ", ")
-                    try db.cachedStatement(sql: "UPDATE \(quoted) SET \(assignments) WHERE fid = ?")
-                        .execute(arguments: StatementArguments(values + [fid]))
+                if let fid = try Int64.fetchOne(statements.find, arguments: [entry.id]) {
+                    try statements.update.execute(arguments: StatementArguments(values + [fid]))
                     changes.replaced[layer, default: 0] += 1
                 } else {
-                    let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-                    try db.cachedStatement(sql: "INSERT INTO \(quoted) (\(names.joined(separator: ", "))) VALUES (\(marks))")
-                        .execute(arguments: StatementArguments(values))
+                    try statements.insert.execute(arguments: StatementArguments(values))
                     changes.added[layer, default: 0] += 1
                 }
             }
@@ -77,24 +69,42 @@ struct GeoPackageWriter: RegistryWriter {
         }
     }
 
-    /// The layer's table, made on first use; an existing one must have ZoneAtlas's columns.
-    /// Returns its geometry column.
-    private mutating func table(_ layer: Layer) throws(RegistryError) -> String {
-        if let known = geometryColumns[layer] { return known }
-        let geometryColumn: String = try sql {
+    /// A layer table's statements, prepared once.
+    private struct Statements {
+        /// The fid of the row with an id.
+        var find: Statement
+        /// Sets a row's typed columns and geometry, by fid.
+        var update: Statement
+        /// Adds a row.
+        var insert: Statement
+    }
+
+    /// The layer table's statements; the table is made on first use, and an existing one must have
+    /// ZoneAtlas's columns.
+    private mutating func statements(_ layer: Layer) throws(RegistryError) -> Statements {
+        if let known = statements[layer] { return known }
+        let prepared: Statements = try sql {
+            var geometryColumn = "geom"
             if let existing = try GeoPackageTable.all(in: db, path: path).first(where: { $0.name == layer.rawValue }) {
                 let missing = GeoPackageSchema.columns(layer).map(\.name).filter { !existing.columns.contains($0) }
                 guard missing.isEmpty else {
                     throw RegistryError.store(path: path, reason: "its table \(layer.rawValue) was not made by ZoneAtlas: it has no column "
                         + missing.joined(separator: ", ") + "; import into a new registry, or read that table with --layer-from")
                 }
-                return existing.geometryColumn
+                geometryColumn = existing.geometryColumn
+            } else {
+                for statement in GeoPackageSchema.layer(layer) { try db.execute(sql: statement) }
             }
-            for statement in GeoPackageSchema.layer(layer) { try db.execute(sql: statement) }
-            return "geom"
+            let table = GeoPackageTable.quote(layer.rawValue)
+            let names = (GeoPackageSchema.columns(layer).map(\.name) + [geometryColumn]).map(GeoPackageTable.quote)
+            return Statements(
+                find: try db.makeStatement(sql: "SELECT fid FROM \(table) WHERE id = ?"),
+                update: try db.makeStatement(sql: "UPDATE \(table) SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE fid = ?"),
+                insert: try db.makeStatement(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) "
+                                             + "VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"))
         }
-        geometryColumns[layer] = geometryColumn
-        return geometryColumn
+        statements[layer] = prepared
+        return prepared
     }
 
     /// Runs SQL, turning SQLite's errors into ``RegistryError``s.
