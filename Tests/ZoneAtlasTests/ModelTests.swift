@@ -15,6 +15,9 @@ struct ModelTests {
         #expect(NameFolding.matches("Bắc Thanh Miện", "thanh mien"))
         #expect(!NameFolding.matches("Thanh Miện", "thuong"))
         #expect(NameFolding.fold("  Đặc khu   Cát Hải ") == "dac khu cat hai")
+        // Decomposed text (NFD: base letters and combining marks, as some GIS exports write it) folds the same.
+        #expect(NameFolding.fold("Thượng Hồng".decomposedStringWithCanonicalMapping) == "thuong hong")
+        #expect(NameFolding.fold("ĐỒ SƠN – Ưng Hoà") == "do son ung hoa")
     }
 
     @Test func communeTypesInEitherLanguage() {

@@ -4,14 +4,56 @@ import Foundation
 /// `thuong hong` matches "Thượng Hồng" and `dinh vu` matches "Đình Vũ".
 public enum NameFolding {
     public static func fold(_ text: String) -> String {
-        let plain = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        return plain.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" }).joined(separator: " ")
+        var folded = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let mapped: Substring.UnicodeScalarView
+            if scalar.isASCII {
+                mapped = Substring(String(scalar).lowercased()).unicodeScalars
+            } else if let known = latin[scalar.value] {
+                mapped = Substring(known).unicodeScalars
+            } else {
+                mapped = Substring(slowFold(String(scalar))).unicodeScalars
+            }
+            for piece in mapped {
+                if piece.properties.isWhitespace || piece == "-" || piece == "–" {
+                    pendingSpace = !folded.isEmpty
+                    continue
+                }
+                if pendingSpace { folded.append(" ") }
+                pendingSpace = false
+                folded.append(piece)
+            }
+        }
+        return String(folded)
     }
 
     /// Whether `name` contains `query`, both folded.
     public static func matches(_ name: String, _ query: String) -> Bool {
-        let folded = fold(query)
-        return folded.isEmpty || fold(name).contains(folded)
+        contains(name, folded: fold(query))
+    }
+
+    /// Whether `name`, folded, contains `foldedQuery` (folded once by the caller).
+    public static func contains(_ name: String, folded foldedQuery: String) -> Bool {
+        foldedQuery.isEmpty || fold(name).contains(foldedQuery)
+    }
+
+    /// The folding of each Latin letter with diacritics (Latin-1 to Latin Extended-B, Latin
+    /// Extended Additional, where Vietnamese lives) and of the combining marks, made once through
+    /// Foundation so that folding a name is a table look-up per letter.
+    private static let latin: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for value in Array(0x80...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            table[UInt32(value)] = slowFold(String(scalar))
+        }
+        // Combining diacritical marks (decomposed text) fold to nothing.
+        for value in 0x300...0x36F { table[UInt32(value)] = "" }
+        return table
+    }()
+
+    private static func slowFold(_ text: String) -> String {
+        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 }

@@ -131,8 +131,8 @@ public struct GeoPackageStore: RegistryStore {
             arguments.append(parent)
         }
         if let name = filter.name, table.columns.contains("name") {
-            conditions.append("zoneatlas_name_matches(t.name, ?)")
-            arguments.append(name)
+            conditions.append("zoneatlas_name_contains(t.name, ?)")
+            arguments.append(NameFolding.fold(name))
         }
         var from: String?
         if let envelope, table.hasSpatialIndex {
@@ -226,9 +226,10 @@ public struct GeoPackageStore: RegistryStore {
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             GeoPackageFunctions.register(in: db)
-            db.add(function: DatabaseFunction("zoneatlas_name_matches", argumentCount: 2, pure: true) { arguments in
+            // Whether a name contains a folded query (see NameFolding), for name searches.
+            db.add(function: DatabaseFunction("zoneatlas_name_contains", argumentCount: 2, pure: true) { arguments in
                 guard let name = String.fromDatabaseValue(arguments[0]), let query = String.fromDatabaseValue(arguments[1]) else { return false }
-                return NameFolding.matches(name, query)
+                return NameFolding.contains(name, folded: query)
             })
         }
         do {
