@@ -21,28 +21,51 @@ struct GeoPackageWriter: RegistryWriter {
     }
 
     mutating func upsert(_ entries: [RegistryEntry]) throws(RegistryError) {
-        for entry in entries {
-            let layer = entry.layer
-            let statements = try self.statements(layer)
-            let blob: Data
-            do {
-                blob = try GeoPackageBinary.encode(try Self.multi(entry.feature.geometry, layer), srsID: GeoPackageSchema.wgs84SRSID)
-            } catch {
-                throw .store(path: path, reason: "\(layer.rawValue) \(entry.id): \(error)")
+        // Encoding (WKB, JSON) runs on every core; SQLite writes one row at a time.
+        let rows: [EncodedRow]
+        let path = self.path
+        do {
+            rows = try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in
+                try Self.encode(entries[index], path: path)
             }
-            if let envelope = entry.feature.geometry.envelope {
-                extents[layer] = extents[layer].map { $0.union(envelope) } ?? envelope
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw .store(path: path, reason: "\(error)")
+        }
+        for row in rows {
+            let statements = try self.statements(row.layer)
+            if let envelope = row.envelope {
+                extents[row.layer] = extents[row.layer].map { $0.union(envelope) } ?? envelope
             }
-            let values = Self.values(entry) + [blob]
             try sql {
-                if let fid = try Int64.fetchOne(statements.find, arguments: [entry.id]) {
-                    try statements.update.execute(arguments: StatementArguments(values + [fid]))
-                    changes.replaced[layer, default: 0] += 1
+                if let fid = try Int64.fetchOne(statements.find, arguments: [row.id]) {
+                    try statements.update.execute(arguments: StatementArguments(row.values + [fid.databaseValue]))
+                    changes.replaced[row.layer, default: 0] += 1
                 } else {
-                    try statements.insert.execute(arguments: StatementArguments(values))
-                    changes.added[layer, default: 0] += 1
+                    try statements.insert.execute(arguments: StatementArguments(row.values))
+                    changes.added[row.layer, default: 0] += 1
                 }
             }
+        }
+    }
+
+    /// An entry as the values of its row: typed columns, then the geometry blob.
+    private struct EncodedRow: Sendable {
+        var layer: Layer
+        var id: String
+        var values: [DatabaseValue]
+        var envelope: Envelope?
+    }
+
+    private static func encode(_ entry: RegistryEntry, path: String) throws(RegistryError) -> EncodedRow {
+        let layer = entry.layer
+        do {
+            let blob = try GeoPackageBinary.encode(try multi(entry.feature.geometry, layer), srsID: GeoPackageSchema.wgs84SRSID)
+            return EncodedRow(layer: layer, id: entry.id, values: (values(entry) + [blob]).map { $0?.databaseValue ?? .null },
+                              envelope: entry.feature.geometry.envelope)
+        } catch {
+            throw .store(path: path, reason: "\(layer.rawValue) \(entry.id): \(error)")
         }
     }
 
