@@ -10,7 +10,6 @@ struct ParsedRest: Sendable {
     var foreignMembers: JSONObject
     var bbox: [Double]?
     var documentType: String?
-    var isFeatureCollection: Bool
     var isBroken: Bool
     var batchesHandedOut: Int
 
@@ -21,7 +20,6 @@ struct ParsedRest: Sendable {
         foreignMembers = parser.foreignMembers
         bbox = parser.bbox
         documentType = parser.documentType
-        isFeatureCollection = parser.isFeatureCollection
         isBroken = parser.isBroken
         batchesHandedOut = parser.batchesHandedOut
     }

@@ -67,8 +67,6 @@ struct GeoJSONParser {
     var batching: DraftBatching?
     /// How many batches were handed out.
     private(set) var batchesHandedOut = 0
-    /// Whether the document is a FeatureCollection (known once it is read).
-    private(set) var isFeatureCollection = false
     /// The document's `type`, once it is read.
     private(set) var documentType: String?
     /// Whether the JSON broke: then ``problems`` holds the break alone.
@@ -375,7 +373,6 @@ struct GeoJSONParser {
 
     private mutating func interpretDocument(_ members: Members) {
         documentType = members.type
-        isFeatureCollection = members.type == "FeatureCollection"
         foreignMembers = JSONObject(members.foreign)
         bbox = bboxValue(members.bbox, at: "/bbox")
         if let crs = members.crs { declaredCRS = crsName(crs) }

@@ -52,25 +52,25 @@ extension GeoJSONReader {
             parsed.wait()
         }
         var assembly = FeatureAssembly(file: path, problemLimit: options.problemLimit)
-        // The CRS the batches are finished in, fixed by the first one.
-        var batchCRS: (finishing: FeatureFinishing, sourceCRS: CRS)?
+        // How batches are finished (in which CRS), fixed by the first one.
+        var batchFinishing: FeatureFinishing?
         while true {
             switch handOff.take() {
             case let .batch(drafts):
-                if batchCRS == nil {
+                let finishing = batchFinishing ?? {
                     let (crs, problem) = resolveCRS(drafts.declaredCRS, file: path)
-                    batchCRS = (makeFinishing(file: path, sourceCRS: crs, crsProblem: problem, declared: drafts.declaredCRS), crs)
-                }
-                guard let finishing = batchCRS?.finishing else { continue }
+                    return makeFinishing(file: path, sourceCRS: crs, crsProblem: problem, declared: drafts.declaredCRS)
+                }()
+                batchFinishing = finishing
                 try body(assembly.assemble(drafts.drafts, parserProblems: drafts.problems, finishing: finishing))
             case let .end(rest):
-                return try finish(rest, assembly, batchCRS, file: path, body)
+                return try finish(rest, assembly, batchFinishing, file: path, body)
             }
         }
     }
 
     /// The last batch and the result, once the parser has reached the end of the document.
-    private func finish(_ rest: ParsedRest, _ assembly: FeatureAssembly, _ batchCRS: (finishing: FeatureFinishing, sourceCRS: CRS)?,
+    private func finish(_ rest: ParsedRest, _ assembly: FeatureAssembly, _ batchFinishing: FeatureFinishing?,
                         file: String, _ body: (FeatureBatch) throws -> Void) throws -> ReadResult {
         var assembly = assembly
         let (declaredCRS, crsProblem) = resolveCRS(rest.declaredCRS, file: file)
@@ -80,20 +80,18 @@ extension GeoJSONReader {
         }
         var fileProblems = rest.problems.filter { $0.feature == nil } + [crsProblem].compactMap { $0 }
         let finishing: FeatureFinishing
-        let sourceCRS: CRS
-        if let batchCRS {
-            (finishing, sourceCRS) = batchCRS
+        if let batchFinishing {
+            finishing = batchFinishing
             if let late = lateProblem(rest, declaredCRS: declaredCRS, crsProblem: crsProblem, applied: finishing, file: file) {
                 fileProblems.append(late)
             }
         } else {
             finishing = makeFinishing(file: file, sourceCRS: declaredCRS, crsProblem: crsProblem, declared: rest.declaredCRS)
-            sourceCRS = declaredCRS
         }
         let last = assembly.assemble(rest.drafts, parserProblems: rest.problems.filter { $0.feature != nil }, finishing: finishing)
         if !last.features.isEmpty || !last.problems.isEmpty { try body(last) }
         return result(file: file, assembly, fileProblems: fileProblems, features: [], foreignMembers: rest.foreignMembers,
-                      bbox: rest.bbox, sourceCRS: sourceCRS)
+                      bbox: rest.bbox, sourceCRS: finishing.sourceCRS)
     }
 
     /// What the end of the document says that batches already handed out could not know: a
@@ -108,7 +106,7 @@ extension GeoJSONReader {
                                + "\(rest.batchesHandedOut == 1 ? "" : "es") of which were already read as WGS 84 lon/lat; "
                                + "give the CRS with --crs, or write \"crs\" before \"features\" (as GDAL does)")
         }
-        if !rest.isFeatureCollection, let type = rest.documentType, type == "Feature" || GeometryType(geoJSONType: type) != nil {
+        if let type = rest.documentType, type == "Feature" || GeometryType(geoJSONType: type) != nil {
             return Problem(severity: .error, code: .wrongType, file: file, pointer: "/type",
                            message: "the document is a \(type), but its \"type\" comes after a \"features\" array that was "
                                + "already read as a FeatureCollection's")

@@ -71,7 +71,7 @@ public struct GeoJSONReader: Sendable {
         }
     }
 
-    static func reason(_ error: any Error, path: String) -> String {
+    private static func reason(_ error: any Error, path: String) -> String {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
         if isDirectory.boolValue { return "it is a directory" }
