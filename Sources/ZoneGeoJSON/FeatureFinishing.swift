@@ -14,7 +14,7 @@ struct FeatureFinishing: Sendable {
     /// Whether the CRS was declared (by option or file) rather than assumed.
     let crsDeclared: Bool
 
-    private var needsTransform: Bool {
+    var needsTransform: Bool {
         sourceCRS.definition != CRS.wgs84.definition && sourceCRS.definition != "OGC:CRS84"
     }
 

@@ -62,6 +62,15 @@ struct GeoJSONParser {
     private(set) var declaredCRS: (name: String, pointer: JSONPointer)?
     /// A `features` array longer than this many bytes is read on two threads.
     var parallelThreshold = 8 << 20
+    /// When set, a FeatureCollection's features are handed out in batches as they are read, on
+    /// this one thread; ``drafts`` then holds only the last batch.
+    var batching: DraftBatching?
+    /// How many batches were handed out.
+    private(set) var batchesHandedOut = 0
+    /// The document's `type`, once it is read.
+    private(set) var documentType: String?
+    /// Whether the JSON broke: then ``problems`` holds the break alone.
+    private(set) var isBroken = false
     /// The `bbox` and foreign members of the geometry object read last.
     private var lastGeometryMembers = JSONObject()
 
@@ -86,9 +95,14 @@ struct GeoJSONParser {
             try expectEnd()
             interpretDocument(members)
         } catch {
-            // Nothing read before the break can be trusted to mean what it seems: report the break alone.
-            let (line, column) = scanner.lineAndColumn(of: error.offset)
             drafts = []
+            if error.isStop {
+                problems = []
+                return
+            }
+            // Nothing read before the break can be trusted to mean what it seems: report the break alone.
+            isBroken = true
+            let (line, column) = scanner.lineAndColumn(of: error.offset, passed: batching?.passed)
             problems = [Problem(severity: .error, code: error.code, file: file, pointer: "",
                                     message: error.message, line: line, column: column)]
         }
@@ -159,6 +173,11 @@ struct GeoJSONParser {
             members.features = []
             return
         }
+        // Batches only while the document may be a FeatureCollection (its type may come later).
+        if let batching, members.type == nil || members.type == "FeatureCollection" {
+            members.features = try readFeaturesInBatches(batching, crs: members.crs, at: pointer, depth: depth)
+            return
+        }
         if scanner.end - scanner.position >= parallelThreshold, let features = try readFeaturesInTwo(at: pointer, depth: depth) {
             members.features = features
             return
@@ -168,6 +187,32 @@ struct GeoJSONParser {
             features.append(try readFeature(index: features.count, at: pointer, depth: depth))
         } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array")
         members.features = features
+    }
+
+    /// Reads the `features` array handing out each full batch as soon as it is read; returns the
+    /// last, partial batch. `crs` is the document's `crs` member if it came before `features`.
+    private mutating func readFeaturesInBatches(_ batching: DraftBatching, crs: JSONValue?, at pointer: JSONPointer,
+                                                depth: Int) throws(JSONFailure) -> [FeatureDraft] {
+        let declaredCRS = crs.flatMap(Self.wellFormedCRSName)
+        var pending: [FeatureDraft] = []
+        pending.reserveCapacity(batching.size)
+        var index = 0
+        repeat {
+            pending.append(try readFeature(index: index, at: pointer, depth: depth))
+            index += 1
+            if pending.count >= batching.size {
+                // Every problem found inside the array is about one of its features, all in this batch.
+                let featureProblems = problems.filter { $0.feature != nil }
+                problems.removeAll { $0.feature != nil }
+                let batch = DraftBatch(drafts: pending, problems: featureProblems, declaredCRS: declaredCRS)
+                pending = []
+                pending.reserveCapacity(batching.size)
+                batchesHandedOut += 1
+                guard batching.handOut(batch) else { throw .stop }
+                batching.passed(scanner.position)
+            }
+        } while try scanner.nextElement(closer: UInt8(ascii: "]"), "in the features array")
+        return pending
     }
 
     /// Reads one member of the `features` array, for a reader of half of it.
@@ -327,6 +372,7 @@ struct GeoJSONParser {
     // MARK: Document
 
     private mutating func interpretDocument(_ members: Members) {
+        documentType = members.type
         foreignMembers = JSONObject(members.foreign)
         bbox = bboxValue(members.bbox, at: "/bbox")
         if let crs = members.crs { declaredCRS = crsName(crs) }
@@ -373,12 +419,18 @@ struct GeoJSONParser {
     }
 
     private mutating func crsName(_ value: JSONValue) -> (String, JSONPointer)? {
+        if let named = Self.wellFormedCRSName(value) { return named }
+        if case .null = value { return nil }
+        report(.unknownCRS, at: "/crs", "the \"crs\" member must be {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:n\"}}")
+        return nil
+    }
+
+    /// The name in a well-formed legacy `crs` member, with its pointer; `nil` for anything else.
+    private static func wellFormedCRSName(_ value: JSONValue) -> (name: String, pointer: JSONPointer)? {
         if case let .object(crs) = value, crs["type"]?.stringValue == "name",
            case let .object(properties)? = crs["properties"], case let .string(name)? = properties["name"] {
             return (name, "/crs/properties/name")
         }
-        if case .null = value { return nil }
-        report(.unknownCRS, at: "/crs", "the \"crs\" member must be {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:n\"}}")
         return nil
     }
 

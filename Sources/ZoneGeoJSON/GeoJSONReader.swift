@@ -35,33 +35,31 @@ public struct GeoJSONReader: Sendable {
         var parser = GeoJSONParser(bytes: bytes, file: file)
         parser.parallelThreshold = parallelThreshold
         parser.parse()
-        var problems = parser.problems
         let (sourceCRS, crsProblem) = resolveCRS(parser.declaredCRS, file: file)
-        if let crsProblem { problems.append(crsProblem) }
-        let finishing = FeatureFinishing(options: options, file: file, sourceCRS: sourceCRS,
-                                         crsUsable: crsProblem == nil, crsDeclared: options.crs != nil || parser.declaredCRS != nil)
-        let drafts = parser.drafts
-        let finished = (try? parallelMap(count: drafts.count, chunkSize: 256) { finishing.finish(drafts[$0]) }) ?? []
-        var features: [Feature] = []
-        features.reserveCapacity(finished.count)
-        for (feature, found) in finished {
-            features.append(feature)
-            problems += found
-        }
-        problems += duplicateIDs(parser.drafts, file: file)
-        problems += duplicateGeometries(features, parser.drafts, file: file)
-        // File-level problems first, then by feature, each in the order found.
-        let ordered = problems.enumerated().sorted {
-            ($0.element.feature ?? -1, $0.offset) < ($1.element.feature ?? -1, $1.offset)
-        }.map(\.element)
-        let limit = max(0, options.problemLimit)
-        return ReadResult(file: file,
-                          collection: FeatureCollection(features: features, foreignMembers: parser.foreignMembers, bbox: parser.bbox),
-                          sourceCRS: sourceCRS, problems: Array(ordered.prefix(limit)),
-                          omittedProblems: max(0, ordered.count - limit))
+        let finishing = makeFinishing(file: file, sourceCRS: sourceCRS, crsProblem: crsProblem, declared: parser.declaredCRS)
+        var assembly = FeatureAssembly(file: file, problemLimit: options.problemLimit)
+        let batch = assembly.assemble(parser.drafts, parserProblems: parser.problems.filter { $0.feature != nil }, finishing: finishing)
+        let fileProblems = parser.problems.filter { $0.feature == nil } + [crsProblem].compactMap { $0 }
+        return result(file: file, assembly, fileProblems: fileProblems, features: batch.features,
+                      foreignMembers: parser.foreignMembers, bbox: parser.bbox, sourceCRS: sourceCRS)
     }
 
-    private func resolveCRS(_ declared: (name: String, pointer: JSONPointer)?, file: String) -> (CRS, Problem?) {
+    /// The result of a read whose features have all been assembled.
+    func result(file: String, _ assembly: FeatureAssembly, fileProblems: [Problem], features: [Feature],
+                foreignMembers: JSONObject, bbox: [Double]?, sourceCRS: CRS) -> ReadResult {
+        let (problems, omitted, omittedErrors) = assembly.tally.report(fileProblems: fileProblems)
+        return ReadResult(file: file,
+                          collection: FeatureCollection(features: features, foreignMembers: foreignMembers, bbox: bbox),
+                          sourceCRS: sourceCRS, problems: problems, omittedProblems: omitted, omittedErrors: omittedErrors,
+                          featureCount: assembly.featureCount)
+    }
+
+    func makeFinishing(file: String, sourceCRS: CRS, crsProblem: Problem?, declared: (name: String, pointer: JSONPointer)?) -> FeatureFinishing {
+        FeatureFinishing(options: options, file: file, sourceCRS: sourceCRS, crsUsable: crsProblem == nil,
+                         crsDeclared: options.crs != nil || declared != nil)
+    }
+
+    func resolveCRS(_ declared: (name: String, pointer: JSONPointer)?, file: String) -> (CRS, Problem?) {
         if let crs = options.crs { return (crs, nil) }
         guard let declared else { return (.wgs84, nil) }
         do {
@@ -71,45 +69,6 @@ public struct GeoJSONReader: Sendable {
                                     message: "the file's \"crs\" names \(declared.name), which PROJ does not know (\(error)); "
                                         + "give the right one with --crs EPSG:n"))
         }
-    }
-
-    private func duplicateIDs(_ drafts: [FeatureDraft], file: String) -> [Problem] {
-        var firstUse: [String: Int] = [:]
-        var problems: [Problem] = []
-        for draft in drafts {
-            guard let id = draft.feature.id?.description else { continue }
-            if let first = firstUse[id] {
-                problems.append(Problem(severity: .error, code: .duplicateID, file: file, feature: draft.feature.index, featureID: id,
-                                        pointer: draft.pointer.appending("id"),
-                                        message: "id \"\(id)\" is already used by feature \(first)"))
-            } else {
-                firstUse[id] = draft.feature.index
-            }
-        }
-        return problems
-    }
-
-    /// Warns of features whose geometry repeats an earlier feature's exactly (same coordinates in
-    /// the same order): usually a feature exported twice.
-    private func duplicateGeometries(_ features: [Feature], _ drafts: [FeatureDraft], file: String) -> [Problem] {
-        struct Key: Hashable {
-            var envelope: Envelope
-            var count: Int
-        }
-        var seen: [Key: [Int]] = [:]
-        var problems: [Problem] = []
-        for (index, feature) in features.enumerated() {
-            guard let geometry = feature.geometry, let envelope = geometry.envelope else { continue }
-            let key = Key(envelope: envelope, count: geometry.coordinateCount)
-            let earlier = seen[key, default: []]
-            if let first = earlier.first(where: { (try? features[$0].geometry?.equalsExactly(geometry)) == true }) {
-                problems.append(Problem(severity: .warning, code: .duplicateGeometry, file: file, feature: index,
-                                        featureID: feature.id?.description, pointer: drafts[index].geometryPointer,
-                                        message: "the geometry repeats feature \(first)'s exactly"))
-            }
-            seen[key, default: []].append(index)
-        }
-        return problems
     }
 
     private static func reason(_ error: any Error, path: String) -> String {

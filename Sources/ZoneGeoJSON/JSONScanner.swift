@@ -405,21 +405,26 @@ struct JSONScanner {
         position += count
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+    /// 1-based line and column (in characters) of a byte offset. `passed`, when given, is told
+    /// every 64 MiB how far the count has gone (a streaming read gives those pages back).
+    func lineAndColumn(of offset: Int, passed: ((Int) -> Void)? = nil) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var i = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
         let stop = min(offset, end)
         while i < stop {
-            let byte = base[i]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+            let stretchEnd = passed == nil ? stop : min(stop, i + (64 << 20))
+            while i < stretchEnd {
+                let byte = base[i]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
             }
-            i += 1
+            passed?(i)
         }
         return (line, column)
     }

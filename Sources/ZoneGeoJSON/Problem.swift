@@ -70,6 +70,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case coordinateOutOfRange = "coordinate-out-of-range"
     case projectedCoordinates = "projected-coordinates"
     case unknownCRS = "unknown-crs"
+    /// A streaming read met the legacy `crs` member after features it had already handed out.
+    case crsAfterFeatures = "crs-after-features"
     case transformFailed = "transform-failed"
     // Geometry validity, as GEOS finds it.
     case selfIntersection = "self-intersection"

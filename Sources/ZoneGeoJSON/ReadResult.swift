@@ -4,6 +4,9 @@ import ZoneProjection
 public struct ReadResult: Sendable {
     /// The path as given.
     public var file: String
+    /// The features, and the file's top-level members; a streaming read
+    /// (``GeoJSONReader/read(contentsOf:batchSize:_:)``) handed its features out in batches and
+    /// leaves `collection.features` empty.
     public var collection: FeatureCollection
     /// The CRS the coordinates were given in (before reprojection to WGS84).
     public var sourceCRS: CRS
@@ -11,11 +14,13 @@ public struct ReadResult: Sendable {
     public var problems: [Problem]
     /// How many more problems were found than ``problems`` holds.
     public var omittedProblems: Int
+    /// How many of the omitted problems are errors.
+    public var omittedErrors: Int
+    /// The number of features read (in ``collection``, or handed out in batches).
+    public var featureCount: Int
 
-    /// Whether any problem is an error.
-    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
-    /// The number of features in the file.
-    public var featureCount: Int { collection.features.count }
+    /// Whether any problem is an error, listed or not.
+    public var hasErrors: Bool { omittedErrors > 0 || problems.contains { $0.severity == .error } }
 }
 
 /// A file that could not be read at all (as opposed to one with problems in it).

@@ -53,7 +53,7 @@ struct CorpusTests {
         // (SharedDataTests) or through the CLI (repair) or not reachable from a file on its own.
         let exercised = Set(Self.manifest.values.flatMap { $0.problems.map(\.code) })
         let unreachable: Set<ProblemCode> = [.transformFailed, .duplicateRings, .invalidGeometry, .repaired,
-                                             .repeatedVertex, .duplicateGeometry, .outlineDangles]
+                                             .repeatedVertex, .duplicateGeometry, .outlineDangles, .crsAfterFeatures]
         for code in ProblemCode.allCases where !unreachable.contains(code) {
             #expect(exercised.contains(code.rawValue), "no fixture for \(code.rawValue)")
         }
