@@ -49,40 +49,34 @@ struct ImportCommand: ParsableCommand {
         if let crs { options.crs = try Terminal.crs(crs, for: "import") }
         let importer = RegistryImporter(readOptions: options, mapper: FeatureMapper(mapping: mapping, layer: layer, defaultKind: kind),
                                         layerFromTable: try tableLayers())
-        let batch: RegistryImporter.Batch
-        switch Result(catching: { () throws(RegistryError) in try importer.read(paths) }) {
-        case let .success(read):
-            batch = read
+        // The registry's own tables are read with its own columns: the --map options were for the input.
+        let store = GeoPackageStore(path: registry.registry, lockTimeoutSeconds: registry.lockTimeout)
+        let facts = ["zoneatlas_version": ZoneAtlasCommand.configuration.version,
+                     "last_import": ISO8601DateFormatter().string(from: Date()),
+                     "last_import_files": paths.joined(separator: ", ")]
+        let done: RegistryImporter.Import
+        switch Result(catching: { () throws(RegistryError) in
+            try importer.importFiles(paths, into: store, facts: facts) { Terminal.error("importing into \(registry.registry)") }
+        }) {
+        case let .success(result):
+            done = result
         case let .failure(.invalidInput(results)):
             FileHandle.standardError.write(Data(ValidationReport.text(results).utf8))
             Terminal.error("zoneatlas import: nothing imported; the registry is unchanged")
             throw ZoneAtlasCommand.inputHasErrors
         case let .failure(error):
-            Terminal.error("zoneatlas import: \(error); nothing imported")
-            if case .unreadable = error { throw ZoneAtlasCommand.usageOrIO }
-            throw ZoneAtlasCommand.inputHasErrors
-        }
-        guard !batch.entries.isEmpty else {
-            Terminal.error("zoneatlas import: the input has no features; nothing imported")
-            throw ZoneAtlasCommand.inputHasErrors
-        }
-        // The registry's own tables are read with its own columns: the --map options were for the input.
-        let store = GeoPackageStore(path: registry.registry, lockTimeoutSeconds: registry.lockTimeout)
-        Terminal.error("writing \(batch.entries.count) features to \(registry.registry)")
-        let changes = try registry.run("import") {
-            try store.write { writer in
-                try writer.upsert(batch.entries)
-                try writer.setFact("zoneatlas_version", ZoneAtlasCommand.configuration.version)
-                try writer.setFact("last_import", ISO8601DateFormatter().string(from: Date()))
-                try writer.setFact("last_import_files", batch.results.map(\.file).joined(separator: ", "))
-                return writer.changes
+            Terminal.error("zoneatlas import: \(error); nothing imported, the registry is unchanged")
+            switch error {
+            case .unreadable, .store, .locked, .badRow: throw ZoneAtlasCommand.usageOrIO
+            default: throw ZoneAtlasCommand.inputHasErrors
             }
         }
-        let warnings = batch.results.reduce(0) { $0 + $1.problems.count }
+        let changes = done.changes
+        let warnings = done.results.reduce(0) { $0 + $1.problems.count }
         for layer in Layer.allCases where changes.added[layer] != nil || changes.replaced[layer] != nil {
             Terminal.error("\(layer.rawValue): \(changes.added[layer] ?? 0) added, \(changes.replaced[layer] ?? 0) replaced")
         }
-        Terminal.error("imported \(batch.entries.count) features into \(registry.registry)"
+        Terminal.error("imported \(changes.total) features into \(registry.registry)"
                        + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s") (run `zoneatlas validate` to see them)" : ""))
     }
 

@@ -78,7 +78,7 @@ struct RegistryDurabilityTests {
         let finished = directory.appendingPathComponent("finished.gpkg").path
         try Self.copy(base, to: finished)
         let reference = try Self.start(["import", file, "--registry", finished], stderr: log)
-        while !(try String(contentsOfFile: log, encoding: .utf8)).contains("writing") { usleep(2_000) }
+        while !(try String(contentsOfFile: log, encoding: .utf8)).contains("importing into") { usleep(2_000) }
         let writeStart = Date()
         reference.waitUntilExit()
         let writeSeconds = Date().timeIntervalSince(writeStart)
@@ -94,7 +94,7 @@ struct RegistryDurabilityTests {
             // Every other run, the registry keeps a rollback journal (as GDAL leaves a file) instead of WAL.
             if attempts % 2 == 0 { _ = try Self.sqlite(target, "PRAGMA journal_mode = DELETE") }
             let process = try Self.start(["import", file, "--registry", target], stderr: log)
-            while process.isRunning, !(try String(contentsOfFile: log, encoding: .utf8)).contains("writing") { usleep(1_000) }
+            while process.isRunning, !(try String(contentsOfFile: log, encoding: .utf8)).contains("importing into") { usleep(1_000) }
             usleep(UInt32(Double.random(in: 0..<max(writeSeconds, 0.05)) * 1_000_000))
             guard process.isRunning else { continue }
             kill(process.processIdentifier, SIGKILL)

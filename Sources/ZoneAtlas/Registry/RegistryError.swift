@@ -5,6 +5,8 @@ import ZoneGeoJSON
 public enum RegistryError: Error, Sendable, CustomStringConvertible {
     /// Input files have errors; nothing was imported. Each result lists its problems.
     case invalidInput([ReadResult])
+    /// The files hold no features: nothing was imported.
+    case noFeatures([String])
     /// A file could not be read at all.
     case unreadable(path: String, reason: String)
     /// A feature cannot become a registry entry (no id, wrong geometry type …).
@@ -28,6 +30,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             let errors = results.reduce(0) { $0 + $1.problems.filter { $0.severity == .error }.count }
             let files = results.filter(\.hasErrors).map(\.file)
             return "nothing imported: \(errors) error\(errors == 1 ? "" : "s") in \(files.joined(separator: ", "))"
+        case let .noFeatures(paths):
+            return "\(paths.joined(separator: ", ")) hold\(paths.count == 1 ? "s" : "") no features"
         case let .unreadable(path, reason):
             return "cannot read \(path): \(reason)"
         case let .unmappable(file, feature, reason):

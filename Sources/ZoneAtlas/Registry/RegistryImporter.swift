@@ -75,80 +75,152 @@ public struct RegistryImporter: Sendable {
         public var results: [ReadResult]
     }
 
-    /// Reads, validates and maps every file.
+    /// Reads, validates and maps every file into memory (for analyses of files).
     /// - Throws: ``RegistryError/invalidInput(_:)`` when any file has errors (all results inside),
     ///   or another ``RegistryError`` for a file that cannot be read or a feature that cannot be mapped.
     public func read(_ paths: [String]) throws(RegistryError) -> Batch {
-        var results: [ReadResult] = []
         var entries: [RegistryEntry] = []
-        var sources: [String] = []
-        for file in try Self.files(in: paths) {
-            if Self.isGeoPackage(file) {
-                try readGeoPackage(file) { entry, source in
-                    entries.append(entry)
-                    sources.append(source)
-                }
-                continue
-            }
-            let result: ReadResult
-            do {
-                result = try GeoJSONReader(options: readOptions).read(contentsOf: file)
-            } catch {
-                throw .unreadable(path: file, reason: "\(error)")
-            }
-            results.append(result)
-            guard !result.hasErrors else { continue }
-            for feature in result.collection.features {
-                guard let geometry = feature.geometry else {
-                    throw .unmappable(file: file, feature: feature.index, reason: "it has no geometry")
-                }
-                entries.append(try mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
-                                                geometry: geometry, source: file, index: feature.index))
-                sources.append("\(file) feature \(feature.index)")
-            }
-        }
-        if results.contains(where: \.hasErrors) { throw .invalidInput(results) }
-        try Self.checkUnique(entries, sources)
+        let results = try read(paths) { entries += $0 }
         return Batch(entries: entries, results: results)
     }
 
-    /// Reads a GeoPackage's feature tables (any, whoever made them, in any CRS) as entries, each
-    /// with where it came from (table and fid).
-    private func readGeoPackage(_ file: String, _ add: (RegistryEntry, String) -> Void) throws(RegistryError) {
-        let wanted = Set(layerFromTable.keys)
-        var seen: Set<String> = []
+    /// What an import wrote.
+    public struct Import: Sendable {
+        /// What was added and replaced, per layer.
+        public var changes: RegistryChanges
+        /// Each GeoJSON file's validation result (its warnings: an import with errors throws).
+        public var results: [ReadResult]
+    }
+
+    /// Reads, validates and maps every file and writes it into `store` in one transaction, batch by
+    /// batch as the files are read, so that a file of any size is imported in bounded memory. All or
+    /// nothing: an error in any file, a feature that cannot be mapped, an id given twice or a store
+    /// failure rolls the transaction back and the store is as it was.
+    /// - Parameters:
+    ///   - facts: facts to record about the registry with the import.
+    ///   - started: called once the write transaction holds the store (after any wait for another writer).
+    /// - Throws: ``RegistryError/invalidInput(_:)`` with every file's problems, ``RegistryError/noFeatures(_:)``
+    ///   when the files hold none, or another ``RegistryError``.
+    public func importFiles(_ paths: [String], into store: some RegistryStore, facts: [String: String] = [:],
+                            started: () -> Void = {}) throws(RegistryError) -> Import {
+        let files = try Self.files(in: paths)
         do {
-            try GeoPackageStore(path: file).forEachTableRow { table, row in
-                seen.insert(table.name)
-                guard wanted.isEmpty || wanted.contains(table.name) else { return }
-                var tableMapper = mapper
-                if let layer = layerFromTable[table.name] ?? Layer(rawValue: table.name) { tableMapper.layer = layer }
-                let source = "\(file) table \(table.name) fid \(row.fid)"
-                guard let geometry = row.geometry else {
-                    throw RegistryError.unmappable(file: "\(file) table \(table.name)", feature: Int(row.fid), reason: "it has no geometry")
+            return try store.write { writer in
+                started()
+                var written = 0
+                let results = try read(files: files) { entries in
+                    try writer.upsert(entries)
+                    written += entries.count
                 }
-                add(try tableMapper.entry(id: row.columns["id"]?.stringValue, fields: row.columns, properties: row.properties,
-                                          geometry: geometry, source: "\(file) table \(table.name)", index: Int(row.fid)), source)
+                guard written > 0 else { throw RegistryError.noFeatures(paths) }
+                for (key, value) in facts.sorted(by: { $0.key < $1.key }) { try writer.setFact(key, value) }
+                return Import(changes: writer.changes, results: results)
             }
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw .unreadable(path: file, reason: "\(error)")
-        }
-        if let missing = wanted.subtracting(seen).sorted().first {
-            throw .unreadable(path: file, reason: "it has no feature table \"\(missing)\" (it has \(seen.sorted().joined(separator: ", ")))")
+            throw .store(path: store.location, reason: "\(error)")
         }
     }
 
-    /// One import may not give two entries of a layer the same id: both places are named.
-    private static func checkUnique(_ entries: [RegistryEntry], _ sources: [String]) throws(RegistryError) {
-        var seen: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() {
-            let key = "\(entry.layer.rawValue)/\(entry.id)"
-            if let first = seen[key] {
-                throw .duplicateID(layer: entry.layer, id: entry.id, first: sources[first], second: sources[index])
+    /// Reads `paths`, handing the mapped entries to `take` batch by batch; once any file has an
+    /// error, nothing more is handed out but every file is still read for its problems.
+    private func read(_ paths: [String], _ take: ([RegistryEntry]) throws -> Void) throws(RegistryError) -> [ReadResult] {
+        do {
+            return try read(files: try Self.files(in: paths), take)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw .unreadable(path: paths.joined(separator: ", "), reason: "\(error)")
+        }
+    }
+
+    private func read(files: [String], _ take: ([RegistryEntry]) throws -> Void) throws -> [ReadResult] {
+        var results: [ReadResult] = []
+        var claims = IDClaims()
+        var failed = false
+        for file in files {
+            if Self.isGeoPackage(file) {
+                var entries: [RegistryEntry] = []
+                try readGeoPackage(file) { entry, source in
+                    try claims.claim(entry, source)
+                    entries.append(entry)
+                }
+                if !failed { try take(entries) }
+                continue
             }
-            seen[key] = index
+            let result: ReadResult
+            do {
+                result = try GeoJSONReader(options: readOptions).read(contentsOf: file) { batch in
+                    failed = failed || batch.hasErrors
+                    guard !failed else { return }
+                    var entries: [RegistryEntry] = []
+                    entries.reserveCapacity(batch.features.count)
+                    for feature in batch.features {
+                        guard let geometry = feature.geometry else {
+                            throw RegistryError.unmappable(file: file, feature: feature.index, reason: "it has no geometry")
+                        }
+                        let entry = try mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
+                                                     geometry: geometry, source: file, index: feature.index)
+                        try claims.claim(entry, .feature(file: file, index: feature.index))
+                        entries.append(entry)
+                    }
+                    try take(entries)
+                }
+            } catch let error as ReadError {
+                throw RegistryError.unreadable(path: file, reason: "\(error)")
+            }
+            failed = failed || result.hasErrors
+            results.append(result)
+        }
+        if failed { throw RegistryError.invalidInput(results) }
+        return results
+    }
+
+    /// Reads a GeoPackage's feature tables (any, whoever made them, in any CRS) as entries, each
+    /// with where it came from (table and fid).
+    private func readGeoPackage(_ file: String, _ add: (RegistryEntry, IDClaims.Source) throws -> Void) throws {
+        let wanted = Set(layerFromTable.keys)
+        var seen: Set<String> = []
+        try GeoPackageStore(path: file).forEachTableRow { table, row in
+            seen.insert(table.name)
+            guard wanted.isEmpty || wanted.contains(table.name) else { return }
+            var tableMapper = mapper
+            if let layer = layerFromTable[table.name] ?? Layer(rawValue: table.name) { tableMapper.layer = layer }
+            guard let geometry = row.geometry else {
+                throw RegistryError.unmappable(file: "\(file) table \(table.name)", feature: Int(row.fid), reason: "it has no geometry")
+            }
+            try add(try tableMapper.entry(id: row.columns["id"]?.stringValue, fields: row.columns, properties: row.properties,
+                                          geometry: geometry, source: "\(file) table \(table.name)", index: Int(row.fid)),
+                    .row(file: file, table: table.name, fid: row.fid))
+        }
+        if let missing = wanted.subtracting(seen).sorted().first {
+            throw RegistryError.unreadable(path: file, reason: "it has no feature table \"\(missing)\" (it has \(seen.sorted().joined(separator: ", ")))")
+        }
+    }
+}
+
+/// The ids one import has given, per layer, with where each came from: one import may not give two
+/// entries of a layer the same id, and when it does both places are named.
+struct IDClaims {
+    enum Source: CustomStringConvertible {
+        case feature(file: String, index: Int)
+        case row(file: String, table: String, fid: Int64)
+
+        var description: String {
+            switch self {
+            case let .feature(file, index): "\(file) feature \(index)"
+            case let .row(file, table, fid): "\(file) table \(table) fid \(fid)"
+            }
+        }
+    }
+
+    private var claimed: [String: Source] = [:]
+
+    mutating func claim(_ entry: RegistryEntry, _ source: Source) throws(RegistryError) {
+        let key = "\(entry.layer.rawValue)/\(entry.id)"
+        if let first = claimed.updateValue(source, forKey: key) {
+            throw .duplicateID(layer: entry.layer, id: entry.id, first: "\(first)", second: "\(source)")
         }
     }
 }
