@@ -116,6 +116,24 @@ struct RegistryDurabilityTests {
         #expect(killedInsideTheWrite >= 10, "only \(killedInsideTheWrite) kills landed inside the write in \(attempts) runs")
     }
 
+    @Test func aBreakLateInALargeImportLeavesTheRegistryByteForByte() throws {
+        // 6,000 zones (about 10 MB of rows, more than SQLite's page cache, so the transaction spills
+        // into the file) whose JSON breaks at the very end, after whole batches were written.
+        let good = try String(contentsOfFile: try Self.zones(6000, prefix: "late"), encoding: .utf8)
+        let broken = try CLI.temporaryFile(String(good.dropLast(2)) + #",{"type":"Feature","id":"cut","geometry":{"#)
+        for mode in ["WAL", "DELETE"] {
+            let base = try Self.base()
+            _ = try Self.sqlite(base, "PRAGMA journal_mode = \(mode)")
+            let before = try Data(contentsOf: URL(fileURLWithPath: base))
+            let run = try CLI.run(["import", broken, "--registry", base])
+            #expect(run.status == 1, "\(mode): \(run.stderr)")
+            #expect(run.stderr.contains("invalid-json") && run.stderr.contains("nothing imported"), "\(mode): \(run.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == before, "\(mode)")
+            #expect(try Self.sqlite(base, "SELECT count(*) FROM zones") == "8", "\(mode)")
+            #expect(try Self.sqlite(base, "PRAGMA integrity_check") == "ok", "\(mode)")
+        }
+    }
+
     @Test func eightImportersAtOnceAllLandAndReadersNeverSeeAMix() throws {
         let base = try Self.base()
         let directory = URL(fileURLWithPath: base).deletingLastPathComponent()
