@@ -17,7 +17,8 @@ public struct GeoJSONReader: Sendable {
         self.options = options
     }
 
-    /// Reads a file.
+    /// Reads a file, holding all its features (for a file too large for that, stream it with
+    /// ``read(contentsOf:batchSize:_:)``).
     /// - Throws: ``ReadError`` only when the file cannot be opened; problems in its content are
     ///   in the result.
     public func read(contentsOf path: String) throws(ReadError) -> ReadResult {
