@@ -216,6 +216,12 @@ struct RegistryDurabilityTests {
         #expect((target[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect((target[.ownerAccountID] as? NSNumber)?.intValue == 65534 && (target[.groupOwnerAccountID] as? NSNumber)?.intValue == 65534)
         #expect(try Self.sqlite(base, "SELECT count(*) FROM zones WHERE id LIKE 'linked-%'") == "3")
+        // A registry nobody may write is refused, not replaced, and exit 2 says so.
+        #expect(chmod(base, 0o444) == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: base))
+        let refused = try CLI.run(["import", try Self.zones(3, prefix: "refused"), "--registry", link])
+        #expect(refused.status == 2 && refused.stderr.contains("read-only"), "\(refused.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == before)
         // Nothing is left beside it but SQLite's own journal files.
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("base.gpkg") }
         #expect(Set(left).isSubset(of: ["base.gpkg", "base.gpkg-wal", "base.gpkg-shm"]), "\(left)")

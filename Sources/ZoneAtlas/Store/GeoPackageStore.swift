@@ -147,6 +147,12 @@ public struct GeoPackageStore: RegistryStore {
     // MARK: Writing
 
     public func write<Result>(_ body: (inout any RegistryWriter) throws -> Result) throws -> Result {
+        // A file nobody may write (mode 444) is refused even for root, who could write it anyway.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & 0o222 == 0 {
+            throw RegistryError.store(path: path, reason: String(format: "the file is read-only (mode %o); nothing was written",
+                                                                 status.st_mode & 0o7777))
+        }
         let result = try open(readonly: false) { database in
             try database.writeWithoutTransaction { db in
                 var result: Result?
