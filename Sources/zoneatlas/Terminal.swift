@@ -26,10 +26,13 @@ enum Terminal {
         stdoutIsTTY ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    /// The CRS a `--crs` option names, or exit 2 saying why PROJ does not know it.
-    static func crs(_ definition: String, for command: String) throws -> CRS {
+    /// The CRS a `--crs` option names, or exit 2 saying why PROJ does not know it (or, for a name
+    /// PROJ would only guess at, which CRSs it would have guessed).
+    /// - Parameter planarMetres: the CRS is for planar measures, so it must be projected in metres.
+    static func crs(_ definition: String, for command: String, planarMetres: Bool = false) throws -> CRS {
         do {
-            return try CRS(definition)
+            let crs = try CRS(definition)
+            return planarMetres ? try crs.requiringPlanarMetres() : crs
         } catch {
             Terminal.error("zoneatlas \(command): \(error)")
             throw ZoneAtlasCommand.usageOrIO
