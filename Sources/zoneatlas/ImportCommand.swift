@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
         case let .success(read):
             batch = read
         case let .failure(.invalidInput(results)):
-            FileHandle.standardError.write(Data(ValidationReport.text(results).utf8))
+            Terminal.error(ValidationReport.text(results))
             Terminal.error("zoneatlas import: nothing imported; the registry is unchanged")
             throw ZoneAtlasCommand.inputHasErrors
         case let .failure(error):
