@@ -41,12 +41,15 @@ for file in Tests/ZoneGeoJSONTests/Fixtures/good/*.geojson GeoData/*.geojson; do
     rm -f "$gpkg"
     ogr2ogr -q -f GPKG -nln seed "$gpkg" "$file" 2>/dev/null || continue
     ogrinfo -q "$gpkg" -sql "SELECT hex(geom) AS blob FROM seed WHERE geom IS NOT NULL" 2>/dev/null \
-        | sed -n 's/^ *blob (String) = //p' | while read -r hex; do
-            printf '%b' "$(printf '%s' "$hex" | sed 's/../\\x&/g')" > "$blobs/$(basename "$file" .geojson)-$RANDOM$RANDOM"
-        done
+        | sed -n 's/^ *blob (String) = //p' | { index=0; while read -r hex; do
+            index=$((index + 1))
+            printf '%b' "$(printf '%s' "$hex" | sed 's/../\\x&/g')" > "$blobs/$(basename "$file" .geojson)-$index"
+        done; }
 done
 test -n "$(ls "$blobs")" || { echo "fuzz.sh: no GeoPackage blob seeds (is gdal-bin installed?)" >&2; exit 2; }
 
+# Swift's own crash backtracer would run inside ASan's report and muddle it; libFuzzer's is enough.
+export SWIFT_BACKTRACE=enable=no
 status=0
 run() {  # run NAME MAX_LEN SEED_DIR...
     local name=$1 maxLength=$2; shift 2

@@ -51,7 +51,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         let ctx = context.handle
         let trimmed = definition.trimmingSpaces
         let form = CRSDefinition(trimmed, context: ctx)
-        if form == .name, CRSDefinition.exactMatches(trimmed, context: ctx).isEmpty {
+        if form == .name, !CRSDefinition.isExactName(trimmed, context: ctx) {
             throw .inexactName(name: trimmed, candidates: CRSDefinition.candidates(trimmed, context: ctx))
         }
         let pj = try context.crs(trimmed)

@@ -53,9 +53,9 @@ enum CRSDefinition {
         }
     }
 
-    /// The CRSs in PROJ's database whose name or alias is exactly `name` (letter case aside).
-    static func exactMatches(_ name: String, context: OpaquePointer) -> [String] {
-        matches(name, approximate: false, limit: 0, context: context)
+    /// Whether a CRS in PROJ's database has `name` as its name or an alias, exactly (letter case aside).
+    static func isExactName(_ name: String, context: OpaquePointer) -> Bool {
+        !matches(name, approximate: false, limit: 1, context: context).isEmpty
     }
 
     /// What PROJ's fuzzy name search finds for `name`, best first, as "AUTH:CODE (name)".
