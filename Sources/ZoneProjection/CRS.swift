@@ -2,8 +2,9 @@ import CPROJ
 import ZoneGeometry
 
 /// A coordinate reference system known to PROJ: from `EPSG:n`, an OGC URN
-/// (`urn:ogc:def:crs:EPSG::9210`), a PROJ string (`+proj=utm +zone=48 +datum=WGS84 +type=crs`)
-/// or WKT.
+/// (`urn:ogc:def:crs:EPSG::9210`), a PROJ string (`+proj=utm +zone=48 +datum=WGS84 +type=crs`),
+/// WKT, PROJJSON or a name PROJ's database holds exactly ("VN-2000 / TM-3 105-45"). A name PROJ
+/// would only find by its fuzzy search (`foo` for Amersfoort) is refused.
 ///
 /// Two `CRS` values are equal when their definitions are; an authority reference is stored in
 /// its short form (`EPSG:9210`), so the URN and the short code compare equal.
@@ -42,19 +43,24 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
 
     /// Looks a CRS up in PROJ.
     /// - Throws: ``ProjectionError/unknownCRS(definition:message:)`` when PROJ cannot parse it,
-    ///   ``ProjectionError/notACRS(definition:)`` when it is an operation rather than a CRS.
+    ///   ``ProjectionError/notACRS(definition:)`` when it is an operation rather than a CRS,
+    ///   ``ProjectionError/inexactName(name:candidates:)`` when it is neither a code, a PROJ string,
+    ///   WKT, PROJJSON nor a CRS name PROJ's database holds exactly.
     public init(_ definition: String) throws(ProjectionError) {
         let context = ProjContext.current
-        let trimmed = definition.trimmingSpaces
-        let pj = try context.crs(trimmed)
         let ctx = context.handle
+        let trimmed = definition.trimmingSpaces
+        let form = CRSDefinition(trimmed, context: ctx)
+        if form == .name, !CRSDefinition.isExactName(trimmed, context: ctx) {
+            throw .inexactName(name: trimmed, candidates: CRSDefinition.candidates(trimmed, context: ctx))
+        }
+        let pj = try context.crs(trimmed)
         let identifier: String? = {
             guard let authority = proj_get_id_auth_name(pj, 0), let code = proj_get_id_code(pj, 0) else { return nil }
             return "\(String(cString: authority)):\(String(cString: code))"
         }()
-        // A bare authority reference is stored in short form; PROJ strings and WKT stay as given.
-        let isReference = !trimmed.contains("+") && !trimmed.contains("[") && !trimmed.contains("{")
-        self.definition = isReference ? (identifier ?? trimmed) : trimmed
+        // A reference or a name is stored as its authority code; PROJ strings, WKT and PROJJSON stay as given.
+        self.definition = form == .reference || form == .name ? (identifier ?? trimmed) : trimmed
         self.name = proj_get_name(pj).map { String(cString: $0) } ?? trimmed
         self.kind = switch proj_get_type(pj) {
         case PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS: .geographic
@@ -99,6 +105,20 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
     public var isProjected: Bool { kind == .projected }
 
     public var description: String { "\(definition) (\(name))" }
+
+    /// Whether coordinates are easting/northing in metres, so that planar lengths and areas are
+    /// metres and square metres.
+    public var isProjectedInMetres: Bool { kind == .projected && unitToSI == 1 }
+
+    /// This CRS, when planar measures in it are metres.
+    /// - Throws: ``ProjectionError/notPlanarMetres(definition:name:kind:unit:)`` for a geographic,
+    ///   geocentric or other CRS, or a projected one in feet.
+    public func requiringPlanarMetres() throws(ProjectionError) -> CRS {
+        guard isProjectedInMetres else {
+            throw .notPlanarMetres(definition: definition, name: name, kind: kind.rawValue, unit: unit)
+        }
+        return self
+    }
 
     public static func == (a: CRS, b: CRS) -> Bool { a.definition == b.definition }
     public func hash(into hasher: inout Hasher) { hasher.combine(definition) }

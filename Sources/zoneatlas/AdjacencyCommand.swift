@@ -48,7 +48,7 @@ struct AdjacencyCommand: ParsableCommand {
             Terminal.output(AdjacencyGraphFormat.render(graph, as: graphFormat))
             return
         }
-        let measureIn = try crs.map { try Terminal.crs($0, for: "adjacency") }
+        let measureIn = try crs.map { try Terminal.crs($0, for: "adjacency", planarMetres: true) }
         let corridorFeatures = try input.entries(corridors, layer: .corridors, from: .corridors)
         let result = try ProgressBar.run("measuring distances") {
             try CorridorAdjacency.find(corridors: corridorFeatures, zones: zoneFeatures, distanceMetres: distance, crs: measureIn)

@@ -28,7 +28,7 @@ struct AreasCommand: ParsableCommand {
 
     func run() throws {
         let features = try input.entries(files, layer: layer)
-        let planar = try crs.map { try Terminal.crs($0, for: "areas") }
+        let planar = try crs.map { try Terminal.crs($0, for: "areas", planarMetres: true) }
         let report = try ProgressBar.run("measuring areas") { try AreaReport.measure(features, crs: planar, tolerancePercent: tolerance) }
         let columns = ["id", "name", "kind", "geodesic_area_m2", "geodesic_area_ha", "planar_area_m2", "planar_area_ha", "perimeter_m",
                        "crs", "declared_area_ha", "difference_ha", "difference_pct", "flagged"]

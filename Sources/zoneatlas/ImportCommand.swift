@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
         case let .success(result):
             done = result
         case let .failure(.invalidInput(results)):
-            FileHandle.standardError.write(Data(ValidationReport.text(results).utf8))
+            Terminal.error(ValidationReport.text(results))
             Terminal.error("zoneatlas import: nothing imported; the registry is unchanged")
             throw ZoneAtlasCommand.inputHasErrors
         case let .failure(error):

@@ -30,7 +30,7 @@ struct InputOptions: ParsableArguments {
         case let .success(batch):
             return batch.entries.map(\.feature)
         case let .failure(.invalidInput(results)):
-            FileHandle.standardError.write(Data(ValidationReport.text(results.filter(\.hasErrors)).utf8))
+            Terminal.error(ValidationReport.text(results.filter(\.hasErrors)))
             throw ZoneAtlasCommand.inputHasErrors
         case let .failure(error):
             Terminal.error("zoneatlas: \(error)")

@@ -28,8 +28,10 @@ struct Tabular {
         }
     }
 
+    /// For people: every cell with its control characters made visible (a name cannot break the
+    /// layout or reach the terminal as an escape sequence, even through a pager).
     private func table() -> String {
-        let cells = rows.map { $0.map(Self.text) }
+        let cells = rows.map { $0.map { Terminal.visible(Self.text($0)) } }
         let widths = columns.indices.map { c in max(columns[c].count, cells.map { $0[c].count }.max() ?? 0) }
         func line(_ values: [String]) -> String {
             values.enumerated().map { c, value in

@@ -7,17 +7,91 @@ enum Terminal {
     static let stdoutIsTTY = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     static let stderrIsTTY = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    /// Writes data to stdout.
+    /// Whether stdout / stderr are terminals, colour or not: what reaches one is made safe.
+    static let stdoutIsTerminal = isatty(1) == 1
+    static let stderrIsTerminal = isatty(2) == 1
+
+    /// Writes data to stdout; on a terminal with the control characters of the data made visible.
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data((stdoutIsTerminal ? forTerminal(text) : text).utf8))
     }
 
-    /// Writes a message line to stderr.
+    /// Writes a message line to stderr; on a terminal with the control characters of the data made visible.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        FileHandle.standardError.write(Data((stderrIsTerminal ? forTerminal(line) : line).utf8))
     }
 
-    enum Colour: String {
+    /// `text` (a name, an id, a path from the data) with every control character made visible, so that
+    /// it cannot move the cursor, clear the screen, retitle the window or write the clipboard (OSC 52):
+    /// ESC is shown as `\e`; tab, line feed and carriage return as `\t`, `\n`, `\r`; any other C0 or
+    /// C1 control, DEL and the bidirectional overrides (which reorder what is shown) as `\u{…}`.
+    static func visible(_ text: String) -> String {
+        escaped(text, keepingLayout: false)
+    }
+
+    /// Text bound for a terminal: as ``visible(_:)``, but keeping line feeds, tabs, CR LF line ends and
+    /// this tool's own colour sequences (``paint(_:_:)``), which can only colour text.
+    static func forTerminal(_ text: String) -> String {
+        escaped(text, keepingLayout: true)
+    }
+
+    private static func escaped(_ text: String, keepingLayout: Bool) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if keepingLayout {
+                if scalar == "\n" || scalar == "\t" || (scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") {
+                    out.append(scalar)
+                    i += 1
+                    continue
+                }
+                if let sequence = ownColourSequence(in: scalars, at: i) {
+                    out.append(contentsOf: sequence.unicodeScalars)
+                    i += sequence.unicodeScalars.count
+                    continue
+                }
+            }
+            if isControl(scalar) {
+                let shown = switch scalar {
+                case "\u{1B}": "\\e"
+                case "\t": "\\t"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                }
+                out.append(contentsOf: shown.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The colour sequences ``paint(_:_:)`` writes, and the reset.
+    private static let ownColourSequences = (Colour.allCases.map(\.rawValue) + ["0"]).map { "\u{1B}[\($0)m" }
+
+    private static func ownColourSequence(in scalars: [Unicode.Scalar], at index: Int) -> String? {
+        guard scalars[index] == "\u{1B}" else { return nil }
+        return ownColourSequences.first { sequence in
+            let expected = Array(sequence.unicodeScalars)
+            return index + expected.count <= scalars.count && Array(scalars[index..<index + expected.count]) == expected
+        }
+    }
+
+    enum Colour: String, CaseIterable {
         case red = "31", yellow = "33", dim = "2", bold = "1", green = "32"
     }
 
@@ -26,10 +100,13 @@ enum Terminal {
         stdoutIsTTY ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    /// The CRS a `--crs` option names, or exit 2 saying why PROJ does not know it.
-    static func crs(_ definition: String, for command: String) throws -> CRS {
+    /// The CRS a `--crs` option names, or exit 2 saying why PROJ does not know it (or, for a name
+    /// PROJ would only guess at, which CRSs it would have guessed).
+    /// - Parameter planarMetres: the CRS is for planar measures, so it must be projected in metres.
+    static func crs(_ definition: String, for command: String, planarMetres: Bool = false) throws -> CRS {
         do {
-            return try CRS(definition)
+            let crs = try CRS(definition)
+            return planarMetres ? try crs.requiringPlanarMetres() : crs
         } catch {
             Terminal.error("zoneatlas \(command): \(error)")
             throw ZoneAtlasCommand.usageOrIO

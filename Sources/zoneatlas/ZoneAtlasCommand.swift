@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import ZoneAtlas
+import ZoneGeometry
+import ZoneProjection
 
 /// `zoneatlas`: the registry of planning zones and the questions a planning review asks of them.
 @main
@@ -7,7 +10,7 @@ struct ZoneAtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zoneatlas",
         abstract: "Validate, measure and compare planning zone boundaries.",
-        version: "0.1.0",
+        version: version,
         subcommands: [ValidateCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
                       AreasCommand.self, ApportionCommand.self, OverlapsCommand.self, CoverageCommand.self, AdjacencyCommand.self,
                       ReviewCommand.self])
@@ -16,8 +19,20 @@ struct ZoneAtlasCommand: ParsableCommand {
     static let inputHasErrors = ExitCode(1)
     static let usageOrIO = ExitCode(2)
 
+    /// ZoneAtlas's own version.
+    static let version = "0.1.0"
+
     /// Runs the command line, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            Terminal.output(libraryVersions())
+            return
+        }
+        if let first = arguments.first, let message = unknownCommand(first) {
+            Terminal.error(message)
+            Self.exit(withError: usageOrIO)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -32,5 +47,58 @@ struct ZoneAtlasCommand: ParsableCommand {
             if !message.isEmpty { Terminal.error(message) }
             Self.exit(withError: code == .validationFailure ? usageOrIO : code)
         }
+    }
+}
+
+extension ZoneAtlasCommand {
+    /// `--version`: ZoneAtlas's version and those of the libraries it runs on, as loaded.
+    static func libraryVersions() -> String {
+        """
+        zoneatlas \(version)
+        GEOS \(GEOSLibrary.version)
+        PROJ \(PROJLibrary.version), database \(PROJLibrary.databasePath ?? "not found") with EPSG \(PROJLibrary.epsgVersion ?? "version unknown")
+        SQLite \(SQLiteLibrary.version)
+
+        """
+    }
+
+    /// The commands, as typed.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+
+    /// When the first argument is no command's name (or a near miss of `--help`/`--version`), what to
+    /// say: the command meant, when one is near (a letter or two off, letters swapped, or the start of
+    /// one name).
+    static func unknownCommand(_ word: String) -> String? {
+        if word.hasPrefix("--") {
+            // The root's own options: a near miss of --help or --version.
+            guard let meant = ["--help", "--version"].first(where: { $0 != word && editDistance($0, word) <= 2 }) else { return nil }
+            return "zoneatlas: unknown option '\(Terminal.visible(word))'; did you mean '\(meant)'?\nSee 'zoneatlas --help'."
+        }
+        guard !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+        let prefixed = commandNames.filter { $0.hasPrefix(word) }
+        let near = commandNames.map { (name: $0, distance: editDistance($0, word)) }.filter { $0.distance <= 2 }
+            .min { $0.distance < $1.distance }?.name
+        let meant = near ?? (prefixed.count == 1 ? prefixed[0] : nil)
+        let hint = meant.map { "did you mean '\($0)'?" } ?? "the commands are \(commandNames.dropLast().joined(separator: ", "))."
+        return "zoneatlas: '\(Terminal.visible(word))' is not a zoneatlas command; \(hint)\nSee 'zoneatlas --help'."
+    }
+
+    /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { rows[i][0] = i }
+        for j in 0...b.count { rows[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return rows[a.count][b.count]
     }
 }

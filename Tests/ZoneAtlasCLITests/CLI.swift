@@ -19,8 +19,13 @@ enum CLI {
         .deletingLastPathComponent().path
 
     static func run(_ arguments: [String]) throws -> Run {
+        try run(external: binary, arguments)
+    }
+
+    /// Runs another program (e.g. `script`, to give `zoneatlas` a terminal) from the repository.
+    static func run(external program: String, _ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: repository)
         // Files rather than pipes: a full pipe cannot block the process.

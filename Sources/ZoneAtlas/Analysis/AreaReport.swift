@@ -51,9 +51,11 @@ public struct AreaReport: Sendable {
     /// - Parameters:
     ///   - crs: the CRS for planar areas; by default ``ProjectedCRSChoice/fitting(_:)-(Geometry)``.
     ///   - tolerancePercent: flag measured areas further than this from the declared one.
+    /// - Throws: ``ProjectionError/notPlanarMetres(definition:name:kind:unit:)`` when `crs` is not
+    ///   projected in metres (a geographic CRS would give areas in square degrees).
     public static func measure(_ features: [any RegistryFeature], crs: CRS? = nil, tolerancePercent: Double = 5) throws -> AreaReport {
         let polygonal = features.filter { $0.geometry.type.isPolygonal }
-        let crs = try crs ?? ProjectedCRSChoice.fitting(polygonal)
+        let crs = try crs?.requiringPlanarMetres() ?? ProjectedCRSChoice.fitting(polygonal)
         let toPlanar = try Transformer(from: .wgs84, to: crs)
         let rows = try parallelMap(count: polygonal.count, chunkSize: 16) { i -> Row in
             let feature = polygonal[i]

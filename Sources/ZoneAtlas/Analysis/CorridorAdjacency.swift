@@ -20,11 +20,13 @@ public struct CorridorAdjacency: Sendable {
 
     /// Finds, for every corridor (lineal features), the polygonal zones within `distanceMetres`.
     /// - Parameter crs: where to measure; by default ``ProjectedCRSChoice``'s fit for the data.
+    /// - Throws: ``ProjectionError/notPlanarMetres(definition:name:kind:unit:)`` when `crs` is not
+    ///   projected in metres.
     public static func find(corridors: [any RegistryFeature], zones: [any RegistryFeature], distanceMetres: Double,
                             crs: CRS? = nil) throws -> CorridorAdjacency {
         let lines = corridors.filter { $0.geometry.type.isLineal }
         let areas = zones.filter { $0.geometry.type.isPolygonal }
-        let crs = try crs ?? ProjectedCRSChoice.fitting(lines + areas)
+        let crs = try crs?.requiringPlanarMetres() ?? ProjectedCRSChoice.fitting(lines + areas)
         let toPlanar = try Transformer(from: .wgs84, to: crs)
         let projectedZones = try parallelMap(count: areas.count, chunkSize: 16) { try toPlanar.transform(areas[$0].geometry) }
         let projectedLines = try parallelMap(count: lines.count, chunkSize: 4) { try toPlanar.transform(lines[$0].geometry) }

@@ -36,18 +36,67 @@ public enum ProjectedCRSChoice {
         return try CRS.epsg((centre.y >= 0 ? 32600 : 32700) + zone)
     }
 
-    /// The CRS fitting these features: their extent, and the places their names and text properties mention.
+    /// The CRS fitting these features: their extent, and the places their names and place fields mention.
     public static func fitting(_ features: [any RegistryFeature]) throws(ProjectionError) -> CRS {
         guard let extent = features.compactMap(\.geometry.envelope).reduce(nil, { (sum: Envelope?, next) in sum?.union(next) ?? next }) else {
             return try .epsg(32648)
         }
-        let places = features.flatMap { feature in
-            [feature.name] + feature.properties.compactMap { member -> String? in
-                if case let .string(text) = member.value { return text }
-                return nil
-            }
+        return try fitting(extent, places: features.flatMap(placeTexts))
+    }
+
+    /// The longest text taken as a place name, in UTF-8 bytes; longer text is a description, not a name.
+    static let maximumPlaceBytes = 256
+
+    /// The text of a feature that can name a place: its name, and the text properties whose key names
+    /// a name or a place (`name_en`, `provinceName`, `tinh`, `dia_chi` …), at most ``maximumPlaceBytes``
+    /// each — never a source note or a description, however large, so nothing big is folded.
+    static func placeTexts(_ feature: any RegistryFeature) -> [String] {
+        let properties = feature.properties.compactMap { member -> String? in
+            guard case let .string(text) = member.value, text.utf8.count <= maximumPlaceBytes, namesAPlace(member.key) else { return nil }
+            return text
         }
-        return try fitting(extent, places: places)
+        return (feature.name.utf8.count <= maximumPlaceBytes ? [feature.name] : []) + properties
+    }
+
+    /// Words in a property key that say it holds a name or a place, in English and Vietnamese
+    /// (tên name, tỉnh province, thành phố city, huyện/quận district, xã/phường commune/ward, địa chỉ address).
+    static let placeKeyWords: Set<String> = [
+        "name", "province", "city", "town", "district", "commune", "ward", "municipality", "locality", "county", "state",
+        "region", "address", "location", "place",
+        "ten", "tinh", "thanhpho", "huyen", "quan", "xa", "phuong", "diachi", "diadanh", "vitri",
+    ]
+
+    /// Whether a property key names a name or a place: one of its words (split at `_`, `-`, spaces and
+    /// camel case, diacritics folded), or two adjacent words run together (`thanh_pho`), is a place key word.
+    static func namesAPlace(_ key: String) -> Bool {
+        guard key.utf8.count <= maximumPlaceBytes else { return false }
+        var words: [String] = []
+        var word = ""
+        var previousWasLower = false
+        for character in foldedKeepingCase(key) {
+            if !character.isLetter && !character.isNumber {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase && previousWasLower {
+                words.append(word)
+                word = ""
+            }
+            word += character.lowercased()
+            previousWasLower = character.isLowercase
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.indices.contains { index in
+            placeKeyWords.contains(words[index]) || (index > 0 && placeKeyWords.contains(words[index - 1] + words[index]))
+        }
+    }
+
+    /// `key` without diacritics, letter case kept (for camel case).
+    private static func foldedKeepingCase(_ key: String) -> String {
+        key.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// "Vietnam - Hai Phong and Ho Chi Minh cities; Ben Tre … provinces." → ["hai phong", "ho chi minh", "ben tre", …].
