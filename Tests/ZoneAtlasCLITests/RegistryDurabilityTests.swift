@@ -61,7 +61,7 @@ struct RegistryDurabilityTests {
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: CLI.repository)
-        FileManager.default.createFile(atPath: stderr, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
         try process.run()
@@ -168,14 +168,7 @@ struct RegistryDurabilityTests {
     static func holdLock(_ path: String, seconds: Double) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", """
-            import sqlite3, sys, time
-            c = sqlite3.connect(sys.argv[1], isolation_level=None)
-            c.execute('BEGIN EXCLUSIVE')
-            print('locked', flush=True)
-            time.sleep(float(sys.argv[2]))
-            c.execute('COMMIT')
-            """, path, String(seconds)]
+        process.arguments = ["\(CLI.repository)/Tests/Support/hold_lock.py", path, String(seconds)]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -149,14 +149,7 @@ struct GeoPackageStoreTests {
     func holdLock(_ store: GeoPackageStore, seconds: Double) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", """
-            import sqlite3, sys, time
-            c = sqlite3.connect(sys.argv[1], isolation_level=None)
-            c.execute('BEGIN EXCLUSIVE')
-            print('locked', flush=True)
-            time.sleep(float(sys.argv[2]))
-            c.execute('COMMIT')
-            """, store.path, String(seconds)]
+        process.arguments = ["\(Paths.repository.path)/Tests/Support/hold_lock.py", store.path, String(seconds)]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
