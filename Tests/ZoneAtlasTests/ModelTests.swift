@@ -97,5 +97,16 @@ struct ModelTests {
         #expect(throws: RegistryError.self) {
             try FeatureMapper().entry(id: nil, properties: [:], geometry: square, source: "t", index: 0)
         }
+        // Decision dates are stored as GeoPackage DATEs: only YYYY-MM-DD, and a real day.
+        for bad in ["12/02/2026", "2026-2-12", "2026-02-30", "2025-02-29"] {
+            #expect(throws: RegistryError.self, "\(bad)") {
+                try FeatureMapper().entry(id: "z", properties: ["decision": .string("1/QĐ"), "decision_date": .string(bad)],
+                                          geometry: square, source: "t", index: 0)
+            }
+        }
+        #expect(throws: Never.self) {
+            try FeatureMapper().entry(id: "z", properties: ["decision": .string("1/QĐ"), "decision_date": .string("2024-02-29")],
+                                      geometry: square, source: "t", index: 0)
+        }
     }
 }

@@ -61,11 +61,16 @@ public struct FeatureMapper: Sendable {
         case .zones:
             guard geometry.type.isPolygonal else { throw fail("a zone needs a Polygon or MultiPolygon, not a \(geometry.type.rawValue)") }
             let decision = mapping.text(.decision, in: fields)
+            // The registry stores it as a GeoPackage DATE, which GDAL and QGIS read only as YYYY-MM-DD.
+            let date = mapping.text(.decisionDate, in: fields)
+            if let date, !Self.isISODate(date) {
+                throw fail("its decision date \"\(date)\" is not a date written YYYY-MM-DD")
+            }
             return .zone(Zone(
                 id: id, name: name, kind: ZoneKind(rawValue: kindText ?? "zone"),
                 status: mapping.text(.status, in: fields).flatMap { ZoneStatus(rawValue: $0.lowercased()) },
                 declaredAreaHectares: mapping.declaredHectares(in: fields),
-                legalBasis: decision.map { LegalBasis(decision: $0, date: mapping.text(.decisionDate, in: fields)) },
+                legalBasis: decision.map { LegalBasis(decision: $0, date: date) },
                 parentID: mapping.text(.parent, in: fields), properties: properties, geometry: geometry))
         case .communes:
             guard geometry.type.isPolygonal else { throw fail("a commune needs a Polygon or MultiPolygon, not a \(geometry.type.rawValue)") }
@@ -83,5 +88,15 @@ public struct FeatureMapper: Sendable {
             return .corridor(Corridor(id: id, name: name, kind: kind, widthMetres: mapping.number(.widthMetres, in: fields),
                                       properties: properties, geometry: geometry))
         }
+    }
+
+    /// Whether `text` is a calendar date written YYYY-MM-DD.
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }
