@@ -4,7 +4,8 @@ import ZoneGeometry
 /// The GeoPackage geometry encoding (OGC 12-128, §2.1.3): a header with magic `GP`, version, flags,
 /// SRS id and envelope, followed by ISO WKB.
 public enum GeoPackageBinary {
-    /// Encodes a 2D geometry with an x/y envelope, little-endian.
+    /// Encodes a 2D geometry with an x/y envelope, little-endian. Polygons and lines are written as
+    /// the multi-geometries the registry's columns declare (a Polygon as a one-part MultiPolygon).
     static func encode(_ geometry: Geometry, srsID: Int32) throws(GeometryError) -> Data {
         var data = Data([0x47, 0x50, 0x00])
         guard let envelope = geometry.envelope else {
@@ -20,8 +21,64 @@ public enum GeoPackageBinary {
         for value in [envelope.minX, envelope.maxX, envelope.minY, envelope.maxY] {
             withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
         }
-        data.append(contentsOf: try geometry.wkb(includeZ: false))
+        if let multi = try multiWKB(geometry) {
+            data.append(contentsOf: multi)
+        } else {
+            data.append(contentsOf: try geometry.wkb(includeZ: false))
+        }
         return data
+    }
+
+    /// The 2D ISO WKB of a polygonal geometry as a MultiPolygon, or of a lineal one as a
+    /// MultiLineString, written straight from its coordinates; `nil` for any other type.
+    static func multiWKB(_ geometry: Geometry) throws(GeometryError) -> [UInt8]? {
+        let polygonal: Bool
+        switch geometry.type {
+        case .polygon, .multiPolygon: polygonal = true
+        case .lineString, .multiLineString: polygonal = false
+        default: return nil
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(9 + 16 * geometry.coordinateCount + 64)
+        func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        func patch(_ offset: Int, _ value: UInt32) {
+            withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
+        }
+        // Header of the multi-geometry: byte order, type (6 MultiPolygon, 5 MultiLineString), part count.
+        bytes.append(1)
+        put(polygonal ? 6 : 5)
+        let partCountAt = bytes.count
+        put(0)
+        var parts: UInt32 = 0
+        var ringCountAt = 0, rings: UInt32 = 0
+        do {
+            try geometry.forEachPath { path in
+                if path.role != .hole {
+                    if polygonal && parts > 0 { patch(ringCountAt, rings) }
+                    parts += 1
+                    bytes.append(1)
+                    put(polygonal ? 3 : 2)
+                    if polygonal {
+                        ringCountAt = bytes.count
+                        put(0)
+                        rings = 0
+                    }
+                }
+                rings += 1
+                put(UInt32(path.x.count))
+                for index in 0..<path.x.count {
+                    withUnsafeBytes(of: path.x[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                    withUnsafeBytes(of: path.y[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                }
+            }
+        } catch let error as GeometryError {
+            throw error
+        } catch {
+            throw .unsupported("\(error)")
+        }
+        if polygonal && parts > 0 { patch(ringCountAt, rings) }
+        patch(partCountAt, parts)
+        return bytes
     }
 
     /// Decodes a geometry blob and returns it with its SRS id.

@@ -42,10 +42,11 @@ enum GeoPackageFunctions {
         }
         guard blob.count >= 8 + 32 else { throw .badGeometry("the blob ends inside its envelope") }
         let littleEndian = flags & 1 == 1
-        let values = (0..<4).map { index -> Double in
-            let start = blob.startIndex + 8 + index * 8
-            let raw = blob[start..<start + 8].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            return Double(bitPattern: littleEndian ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
+        let values = blob.withUnsafeBytes { raw in
+            (0..<4).map { index -> Double in
+                let bits = raw.loadUnaligned(fromByteOffset: 8 + index * 8, as: UInt64.self)
+                return Double(bitPattern: littleEndian ? UInt64(littleEndian: bits) : UInt64(bigEndian: bits))
+            }
         }
         return (false, Bounds(minX: values[0], maxX: values[1], minY: values[2], maxY: values[3]))
     }

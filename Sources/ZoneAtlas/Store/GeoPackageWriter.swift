@@ -61,7 +61,7 @@ struct GeoPackageWriter: RegistryWriter {
     private static func encode(_ entry: RegistryEntry, path: String) throws(RegistryError) -> EncodedRow {
         let layer = entry.layer
         do {
-            let blob = try GeoPackageBinary.encode(try multi(entry.feature.geometry, layer), srsID: GeoPackageSchema.wgs84SRSID)
+            let blob = try GeoPackageBinary.encode(entry.feature.geometry, srsID: GeoPackageSchema.wgs84SRSID)
             return EncodedRow(layer: layer, id: entry.id, values: (values(entry) + [blob]).map { $0?.databaseValue ?? .null },
                               envelope: entry.feature.geometry.envelope)
         } catch {
@@ -140,15 +140,6 @@ struct GeoPackageWriter: RegistryWriter {
             throw .store(path: path, reason: error.message ?? "\(error)")
         } catch {
             throw .store(path: path, reason: "\(error)")
-        }
-    }
-
-    /// Single polygons and lines are stored as one-part multi-geometries, as the column declares.
-    private static func multi(_ geometry: Geometry, _ layer: Layer) throws -> Geometry {
-        switch geometry.type {
-        case .polygon: try Geometry.collection([geometry], as: .multiPolygon)
-        case .lineString: try Geometry.collection([geometry], as: .multiLineString)
-        default: geometry
         }
     }
 
