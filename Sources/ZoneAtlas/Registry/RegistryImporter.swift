@@ -154,16 +154,18 @@ public struct RegistryImporter: Sendable {
                 result = try GeoJSONReader(options: readOptions).read(contentsOf: file) { batch in
                     failed = failed || batch.hasErrors
                     guard !failed else { return }
-                    var entries: [RegistryEntry] = []
-                    entries.reserveCapacity(batch.features.count)
-                    for feature in batch.features {
+                    // Mapping runs on every core; ids are claimed in file order.
+                    let features = batch.features, mapper = self.mapper
+                    let entries = try parallelMap(count: features.count, chunkSize: 256) { index throws(RegistryError) in
+                        let feature = features[index]
                         guard let geometry = feature.geometry else {
-                            throw RegistryError.unmappable(file: file, feature: feature.index, reason: "it has no geometry")
+                            throw .unmappable(file: file, feature: feature.index, reason: "it has no geometry")
                         }
-                        let entry = try mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
-                                                     geometry: geometry, source: file, index: feature.index)
+                        return try mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
+                                                geometry: geometry, source: file, index: feature.index)
+                    }
+                    for (entry, feature) in zip(entries, features) {
                         try claims.claim(entry, .feature(file: file, index: feature.index))
-                        entries.append(entry)
                     }
                     try take(entries)
                 }

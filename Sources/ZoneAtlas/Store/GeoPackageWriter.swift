@@ -40,10 +40,10 @@ struct GeoPackageWriter: RegistryWriter {
             }
             try sql {
                 if let fid = try Int64.fetchOne(statements.find, arguments: [row.id]) {
-                    try statements.update.execute(arguments: StatementArguments(row.values + [fid.databaseValue]))
+                    try statements.update.execute(arguments: row.values + [fid])
                     changes.replaced[row.layer, default: 0] += 1
                 } else {
-                    try statements.insert.execute(arguments: StatementArguments(row.values))
+                    try statements.insert.execute(arguments: row.values)
                     changes.added[row.layer, default: 0] += 1
                 }
             }
@@ -54,7 +54,7 @@ struct GeoPackageWriter: RegistryWriter {
     private struct EncodedRow: Sendable {
         var layer: Layer
         var id: String
-        var values: [DatabaseValue]
+        var values: StatementArguments
         var envelope: Envelope?
     }
 
@@ -62,7 +62,7 @@ struct GeoPackageWriter: RegistryWriter {
         let layer = entry.layer
         do {
             let blob = try GeoPackageBinary.encode(entry.feature.geometry, srsID: GeoPackageSchema.wgs84SRSID)
-            return EncodedRow(layer: layer, id: entry.id, values: (values(entry) + [blob]).map { $0?.databaseValue ?? .null },
+            return EncodedRow(layer: layer, id: entry.id, values: StatementArguments(values(entry) + [blob]),
                               envelope: entry.feature.geometry.envelope)
         } catch {
             throw .store(path: path, reason: "\(layer.rawValue) \(entry.id): \(error)")
