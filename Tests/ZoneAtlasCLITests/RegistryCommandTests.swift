@@ -75,3 +75,56 @@ struct RegistryCommandTests {
         }
     }
 }
+
+/// A GeoPackage that ZoneAtlas did not write — another table name, another CRS — read as input.
+struct ForeignGeoPackageTests {
+    func ogr2ogr(_ arguments: [String]) throws {
+        let run = try CLI.run(external: "/usr/bin/ogr2ogr", arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func aTableInAnotherCRSGoesWhereLayerFromSendsIt() throws {
+        let directory = URL(fileURLWithPath: try CLI.temporaryFile("", name: "x")).deletingLastPathComponent()
+        let foreign = directory.appendingPathComponent("khu.gpkg").path
+        // GDAL writes GeoData's zones as table khu_cong_nghiep in VN-2000 / TM-3 105-45.
+        try ogr2ogr(["-f", "GPKG", "-t_srs", "EPSG:9210", "-nln", "khu_cong_nghiep", foreign, "\(CLI.repository)/GeoData/zones.geojson"])
+        let registry = directory.appendingPathComponent("r.gpkg").path
+        let run = try CLI.run(["import", foreign, "--layer-from", "khu_cong_nghiep=zones", "--registry", registry])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("zones: 8 added"))
+        // Read back in WGS84: the measured areas match those of the source file read directly.
+        let fromGPKG = try CLI.run(["list", "--layer", "zones", "--format", "csv", "--registry", registry]).stdout
+        let direct = try CLI.run(["areas", "\(CLI.repository)/GeoData/zones.geojson", "--format", "json"]).stdout
+        let rows = fromGPKG.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let areas = try #require(try JSONSerialization.jsonObject(with: Data(direct.utf8)) as? [String: Any])
+        let features = try #require(areas["features"] as? [[String: Any]])
+        #expect(rows.count == 8 && features.count == 8)
+        for row in rows {
+            let id = String(row[1]), measured = Double(row[7]) ?? -1
+            let source = try #require(features.first { $0["id"] as? String == id })
+            let hectares = (source["geodesic_area_m2"] as? Double ?? 0) / 10_000
+            // Two reprojections (to TM-3 by GDAL, back by PROJ) move vertices by well under a millimetre.
+            #expect(abs(measured - hectares) < 0.01, "\(id): \(measured) ha against \(hectares) ha")
+        }
+        // A table that is not there is an error naming the ones that are.
+        let missing = try CLI.run(["import", foreign, "--layer-from", "parks=zones", "--registry", registry])
+        #expect(missing.status == 2 && missing.stderr.contains("khu_cong_nghiep"), "\(missing.stderr)")
+    }
+
+    @Test func duplicateIdsInAGeoPackageAreReportedNotCollapsed() throws {
+        let directory = URL(fileURLWithPath: try CLI.temporaryFile("", name: "x")).deletingLastPathComponent()
+        let foreign = directory.appendingPathComponent("twice.gpkg").path
+        try ogr2ogr(["-f", "GPKG", "-nln", "khu", foreign, "\(CLI.repository)/GeoData/zones.geojson"])
+        try ogr2ogr(["-update", "-append", "-nln", "khu", foreign, "\(CLI.repository)/GeoData/zones.geojson"])
+        let registry = directory.appendingPathComponent("r.gpkg").path
+        let run = try CLI.run(["import", foreign, "--layer-from", "khu=zones", "--registry", registry])
+        #expect(run.status == 1)
+        // The first zone's two rows, fids 1 and 9, are both named.
+        #expect(run.stderr.contains("table khu fid 1 and") && run.stderr.contains("table khu fid 9"), "\(run.stderr)")
+        // Nothing was written: the registry file holds no zone.
+        if FileManager.default.fileExists(atPath: registry) {
+            let list = try CLI.run(["list", "--registry", registry])
+            #expect(list.stdout.split(separator: "\n").count <= 1, "\(list.stdout)")
+        }
+    }
+}
