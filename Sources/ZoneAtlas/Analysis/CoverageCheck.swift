@@ -16,9 +16,14 @@ public struct CoverageReport: Sendable {
         public var neighbours: [String]
     }
 
-    /// Pairs of units that overlap.
+    /// Pairs of units that overlap, slivers left out.
     public var overlaps: [OverlapReport.Pair]
+    /// The overlaps set aside as slivers.
+    public var overlapSlivers: SliverSummary
+    /// Gaps, largest first, slivers left out.
     public var gaps: [Gap]
+    /// The gaps set aside as slivers.
+    public var gapSlivers: SliverSummary
     /// Geodesic area of the units' union, m².
     public var coveredSquareMetres: Double
     /// Geodesic area of the boundary, when one was given, m².
@@ -27,11 +32,11 @@ public struct CoverageReport: Sendable {
     /// Checks `units` (polygonal features) for overlaps and gaps.
     /// - Parameters:
     ///   - boundary: the area they should cover; without one, gaps are the holes in their union.
-    ///   - minimumAreaSquareMetres: smaller overlaps and gaps are left out.
+    ///   - slivers: overlaps and gaps below this tolerance are counted, not listed.
     public static func check(_ units: [any RegistryFeature], boundary: Geometry? = nil,
-                             minimumAreaSquareMetres: Double = 0) throws -> CoverageReport {
+                             slivers tolerance: SliverTolerance = .none) throws -> CoverageReport {
         let polygonal = units.filter { $0.geometry.type.isPolygonal }
-        let overlaps = try OverlapReport.find(polygonal, minimumAreaSquareMetres: minimumAreaSquareMetres).pairs
+        let overlaps = try OverlapReport.find(polygonal, slivers: tolerance)
         let union = try Geometry.union(of: polygonal.map(\.geometry))
         var gapAreas: Geometry
         if let boundary {
@@ -46,15 +51,22 @@ public struct CoverageReport: Sendable {
             gapAreas = try Geometry.collection(holes, as: .multiPolygon)
         }
         let tree = try STRtree(polygonal.map(\.geometry))
-        let pieces = try gapAreas.parts().filter { !$0.isEmpty }
-        let gaps = try parallelMap(count: pieces.count, chunkSize: 8) { k -> Gap? in
+        // A hole ring that touches itself makes an invalid polygon on its own: repaired, and
+        // pieces that collapse to nothing (no area) are no gaps.
+        let pieces = try gapAreas.validPolygons().parts().filter { !$0.isEmpty }
+        let measured = try parallelMap(count: pieces.count, chunkSize: 8) { k -> (gap: Gap, sliver: Bool)? in
             let piece = pieces[k]
             let area = try Geodesic.wgs84.area(of: piece)
-            guard area > minimumAreaSquareMetres, let point = try piece.pointOnSurface().point else { return nil }
+            guard area > 0, let point = try piece.pointOnSurface().point else { return nil }
             let neighbours = try tree.query(piece, predicate: .intersects).map { polygonal[$0].id }
-            return Gap(geometry: piece, areaSquareMetres: area, location: point, neighbours: neighbours)
-        }.compactMap { $0 }.sorted { $0.areaSquareMetres > $1.areaSquareMetres }
-        return CoverageReport(overlaps: overlaps, gaps: gaps, coveredSquareMetres: try Geodesic.wgs84.area(of: union),
+            return (Gap(geometry: piece, areaSquareMetres: area, location: point, neighbours: neighbours),
+                    try tolerance.isSliver(piece, areaSquareMetres: area))
+        }.compactMap { $0 }
+        var gapSlivers = SliverSummary()
+        for found in measured where found.sliver { gapSlivers.add(areaSquareMetres: found.gap.areaSquareMetres) }
+        let gaps = measured.filter { !$0.sliver }.map(\.gap).sorted { $0.areaSquareMetres > $1.areaSquareMetres }
+        return CoverageReport(overlaps: overlaps.pairs, overlapSlivers: overlaps.slivers, gaps: gaps, gapSlivers: gapSlivers,
+                              coveredSquareMetres: try Geodesic.wgs84.area(of: union),
                               boundarySquareMetres: try boundary.map { try Geodesic.wgs84.area(of: $0) })
     }
 }

@@ -20,6 +20,10 @@ public struct PlanningReview: Sendable {
     public var adjacency: CorridorAdjacency
     /// The projected CRS of planar measures and of the map.
     public var crs: CRS
+    /// Which overlaps and gaps were counted as slivers rather than listed.
+    public var slivers: SliverTolerance
+    /// How fields were read from properties (labels use only real names, never an id made from a file name).
+    public var mapping: FieldMapping
     /// When the review was made.
     public var date: Date
 
@@ -28,8 +32,12 @@ public struct PlanningReview: Sendable {
     /// repaired for the analyses and every problem is listed.
     /// - Parameters:
     ///   - corridorDistanceMetres: how far from a corridor a zone counts as lying on it.
+    ///   - slivers: overlaps and gaps below this are counted and summarised, not listed or drawn.
+    ///   - progress: called as each phase begins.
     public static func make(paths: [String], registry: Registry? = nil, mapping: FieldMapping = FieldMapping(),
-                            corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5) throws -> PlanningReview {
+                            corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5, slivers: SliverTolerance = .none,
+                            progress: (ReviewPhase) -> Void = { _ in }) throws -> PlanningReview {
+        progress(.reading)
         var inputs: [ReadResult] = []
         var entries = registry?.entries ?? []
         let reader = GeoJSONReader(options: ReadOptions(policy: .repair))
@@ -55,15 +63,24 @@ public struct PlanningReview: Sendable {
         let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
         let everything: [any RegistryFeature] = zones + communes + corridors
         let crs = try ProjectedCRSChoice.fitting(everything)
-        let areaFeatures: [any RegistryFeature] = zones + communes
+        progress(.areas)
+        let areas = try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent)
+        // Zones are polygonal, so the first rows are theirs, in order: measured once, used again for shares.
+        let zoneAreas = areas.rows.prefix(zones.count).map(\.geodesicAreaSquareMetres)
+        progress(.overlaps)
+        let overlaps = try OverlapReport.find(zones, slivers: slivers, areasSquareMetres: zoneAreas.count == zones.count ? zoneAreas : nil)
+        progress(.apportionment)
+        let apportionment = communes.isEmpty ? Apportionment(parts: [], zones: [])
+            : try Apportionment.compute(zones: zones, communes: communes)
+        progress(.coverage)
+        let coverage = communes.count >= 2 ? try CoverageReport.check(communes, slivers: slivers) : nil
+        progress(.corridors)
+        let adjacency = corridors.isEmpty ? CorridorAdjacency(pairs: [], crs: crs, distanceMetres: corridorDistanceMetres)
+            : try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs)
         return PlanningReview(
-            inputs: inputs, zones: zones, communes: communes, corridors: corridors,
-            areas: try AreaReport.measure(areaFeatures, crs: crs, tolerancePercent: tolerancePercent),
-            overlaps: try OverlapReport.find(zones),
-            apportionment: try Apportionment.compute(zones: zones, communes: communes),
-            coverage: communes.count >= 2 ? try CoverageReport.check(communes) : nil,
-            adjacency: try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs),
-            crs: crs, date: Date())
+            inputs: inputs, zones: zones, communes: communes, corridors: corridors, areas: areas, overlaps: overlaps,
+            apportionment: apportionment, coverage: coverage, adjacency: adjacency, crs: crs, slivers: slivers, mapping: mapping,
+            date: Date())
     }
 
     /// Problems in the input that are errors (repairs count: the file was wrong).
@@ -73,4 +90,13 @@ public struct PlanningReview: Sendable {
 
     /// Overlaps that are not a zone inside its declared parent.
     public var conflicts: [OverlapReport.Pair] { overlaps.conflicts }
+
+    /// The name to label a feature with on a map: its name property, or nothing when it has none
+    /// (its name is then its id, possibly made from the file name, which is no label).
+    func label(_ feature: any RegistryFeature) -> String? {
+        guard let name = mapping.text(.name, in: feature.properties)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+            return nil
+        }
+        return name
+    }
 }

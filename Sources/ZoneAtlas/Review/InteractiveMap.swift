@@ -1,0 +1,158 @@
+import Foundation
+import ZoneGeoJSON
+import ZoneGeometry
+
+/// The data of the page's interactive map: one layer per zone kind, then communes, corridors,
+/// overlaps, gaps and input problems, each feature with its geometry simplified for display and
+/// the facts a click shows.
+///
+/// Geometry is simplified (topology-preserving) to about a screen pixel at four times the opening
+/// zoom, then written compactly: lon/lat as integers in steps of half that tolerance from an
+/// origin, each ring's first position absolute and the rest as differences. The script decodes it.
+struct InteractiveMap {
+    /// The tolerance, as a fraction of the main body's larger side.
+    var toleranceFraction = 1.0 / 4000
+
+    struct Layer {
+        var key: String
+        var title: String
+        /// zone, commune, corridor, overlap, gap or problem.
+        var type: String
+        var colour: String
+        var fields: [String]
+        var features: [(id: String, name: String, row: String?, geometry: Geometry?, point: Coordinate?, values: [JSONValue])]
+    }
+
+    /// `rowsOnPage`: the anchors of the table rows the page shows (the others are in the CSV beside it).
+    func json(_ review: PlanningReview, rowsOnPage: Set<String>) throws -> String {
+        var layers: [Layer] = []
+        let areaRows = Dictionary(review.areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        var problemsByID: [String: Int] = [:]
+        for problem in review.inputs.flatMap(\.problems) { if let id = problem.featureID { problemsByID[id, default: 0] += 1 } }
+        func row(_ anchor: String) -> String? { rowsOnPage.contains(anchor) ? anchor : nil }
+        func figure(_ value: Double?, _ places: Int) -> JSONValue { value.map { .fixed($0, places: places) } ?? .null }
+
+        var kinds: [String] = []
+        for zone in review.zones where !kinds.contains(zone.kind.rawValue) { kinds.append(zone.kind.rawValue) }
+        let zoneFields = ["kind", "measured ha", "declared ha", "difference %", "decision", "parent", "problems"]
+        for kind in kinds {
+            let zones = review.zones.filter { $0.kind.rawValue == kind }
+            layers.append(Layer(key: "zones-\(kind)", title: ReviewMap.readable(kind), type: "zone", colour: ReviewMap.colour(kind: kind),
+                                fields: zoneFields, features: zones.map { zone in
+                let area = areaRows["zones/\(zone.id)"]
+                return (zone.id, zone.name, row("zone-row-\(ReviewAnchors.slug(zone.id))"), zone.geometry, nil,
+                        [.string(ReviewMap.readable(kind)), figure(area?.geodesicAreaHectares, 2), figure(zone.declaredAreaHectares, 2),
+                         figure(area?.differencePercent, 1), zone.legalBasis.map { .string($0.decision) } ?? .null,
+                         zone.parentID.map(JSONValue.string) ?? .null, .number(String(problemsByID[zone.id] ?? 0))])
+            }))
+        }
+        if !review.communes.isEmpty {
+            layers.append(Layer(key: "communes", title: "Communes and wards", type: "commune", colour: "#555555",
+                                fields: ["type", "measured ha", "declared ha", "difference %", "population", "problems"],
+                                features: review.communes.map { commune in
+                let area = areaRows["communes/\(commune.id)"]
+                return (commune.id, commune.name, row("commune-row-\(ReviewAnchors.slug(commune.id))"), commune.geometry, nil,
+                        [.string(commune.kindName), figure(area?.geodesicAreaHectares, 2), figure(commune.declaredAreaHectares, 2),
+                         figure(area?.differencePercent, 1), commune.population.map { .number(String($0)) } ?? .null,
+                         .number(String(problemsByID[commune.id] ?? 0))])
+            }))
+        }
+        if !review.corridors.isEmpty {
+            layers.append(Layer(key: "corridors", title: "Corridors", type: "corridor", colour: "#6c757d", fields: ["kind", "zones near"],
+                                features: review.corridors.map { corridor in
+                let near = review.adjacency.pairs.filter { $0.corridor.id == corridor.id }.count
+                return (corridor.id, review.label(corridor) ?? corridor.name, row("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
+                        corridor.geometry, nil, [.string(corridor.kind.rawValue), .number(String(near))])
+            }))
+        }
+        let overlapPairs = review.conflicts + (review.coverage?.overlaps ?? [])
+        if !overlapPairs.isEmpty {
+            layers.append(Layer(key: "overlaps", title: "Overlaps", type: "overlap", colour: "#d00000", fields: ["between", "and", "ha", "relation"],
+                                features: overlapPairs.enumerated().map { k, pair in
+                ("overlap-\(k + 1)", "\(pair.a.name) × \(pair.b.name)", nil, pair.geometry, nil,
+                 [.string(pair.a.name), .string(pair.b.name), .fixed(pair.areaSquareMetres / 10_000, places: 2),
+                  .string(pair.a.layer == .communes ? "communes overlap" : pair.relation.rawValue)])
+            }))
+        }
+        if let gaps = review.coverage?.gaps, !gaps.isEmpty {
+            layers.append(Layer(key: "gaps", title: "Gaps between communes", type: "gap", colour: "#fb8500", fields: ["ha", "between"],
+                                features: gaps.enumerated().map { k, gap in
+                ("gap-\(k + 1)", "gap \(k + 1)", nil, gap.geometry, nil,
+                 [.fixed(gap.areaSquareMetres / 10_000, places: 2), .string(gap.neighbours.joined(separator: ", "))])
+            }))
+        }
+        let located = review.inputs.flatMap(\.problems).filter { $0.location != nil }
+        if !located.isEmpty {
+            layers.append(Layer(key: "problems", title: "Input problems", type: "problem", colour: "#b00020", fields: ["severity", "code", "file", "what"],
+                                features: located.enumerated().map { k, problem in
+                ("problem-\(k + 1)", problem.code.rawValue, nil, nil, problem.location,
+                 [.string(problem.severity.rawValue), .string(problem.code.rawValue),
+                  .string((problem.file as NSString).lastPathComponent), .string(problem.message)])
+            }))
+        }
+
+        // The main body to open on, and the whole extent, from the zones and communes (lon/lat).
+        let areal = (review.zones.map(\.geometry) + review.communes.map(\.geometry))
+        let placed = (areal.isEmpty ? review.corridors.map(\.geometry) : areal).compactMap(\.envelope)
+        guard let body = MainBody(envelopes: placed, weights: placed.map { $0.width * $0.height }) else { return "null" }
+        let tolerance = max(body.main.width, body.main.height) * toleranceFraction
+        let step = tolerance / 2
+        let origin = Coordinate(body.whole.minX, body.whole.minY)
+
+        var encoded: [JSONValue] = []
+        for layer in layers {
+            let geometries = layer.features.map(\.geometry)
+            let shapes = try parallelMap(count: geometries.count, chunkSize: 64) { k -> String in
+                guard let geometry = geometries[k] else { return "null" }
+                return try Self.encode(geometry.simplifiedPreservingTopology(tolerance: tolerance), origin: origin, step: step)
+            }
+            let features: [JSONValue] = layer.features.enumerated().map { k, feature in
+                var object: JSONObject = ["id": .string(feature.id), "name": .string(feature.name), "v": .array(feature.values)]
+                if let row = feature.row { object["row"] = .string(row) }
+                if let point = feature.point { object["p"] = .array([.fixed(point.y, places: 6), .fixed(point.x, places: 6)]) }
+                else { object["g"] = .number(shapes[k]) }
+                return .object(object)
+            }
+            encoded.append(.object(["key": .string(layer.key), "title": .string(layer.title), "type": .string(layer.type),
+                                    "colour": .string(layer.colour), "fields": .array(layer.fields.map(JSONValue.string)),
+                                    "features": .array(features)]))
+        }
+        func bounds(_ e: Envelope) -> JSONValue {
+            .array([.array([.fixed(e.minY, places: 6), .fixed(e.minX, places: 6)]), .array([.fixed(e.maxY, places: 6), .fixed(e.maxX, places: 6)])])
+        }
+        return JSONWriter().string(.object([
+            "origin": .array([.fixed(origin.x, places: 7), .fixed(origin.y, places: 7)]), "step": .number(String(format: "%.3e", step)),
+            "main": bounds(body.main.expanded(by: max(body.main.width, body.main.height) * 0.02)), "whole": bounds(body.whole),
+            "outlying": .number(String(body.outlying.count)), "layers": .array(encoded),
+        ]))
+    }
+
+    /// `[[ring, ring…], …]` for polygons (one array per polygon), `[line, …]` for lines; each
+    /// ring or line `[x0, y0, dx1, dy1, …]` in steps from the origin.
+    static func encode(_ geometry: Geometry, origin: Coordinate, step: Double) throws -> String {
+        var out = "["
+        var polygonOpen = false
+        var first = true
+        try geometry.forEachPath { path in
+            if path.role == .shell {
+                if polygonOpen { out += "]," }
+                out += "["
+                polygonOpen = true
+            } else if !first { out += "," }
+            first = false
+            out += "["
+            var px = 0, py = 0
+            for i in 0..<path.x.count {
+                let x = Int(((path.x[i] - origin.x) / step).rounded()), y = Int(((path.y[i] - origin.y) / step).rounded())
+                if i > 0 && x == px && y == py { continue }
+                if i > 0 { out += "," }
+                out += i == 0 ? "\(x),\(y)" : "\(x - px),\(y - py)"
+                px = x
+                py = y
+            }
+            out += "]"
+        }
+        if polygonOpen { out += "]" }
+        return out + "]"
+    }
+}

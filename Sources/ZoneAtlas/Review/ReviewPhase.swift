@@ -1,0 +1,12 @@
+/// The named steps of a review, reported as each begins so a long review shows where it is.
+public enum ReviewPhase: String, Sendable, CaseIterable {
+    case reading = "reading the input"
+    case areas = "measuring areas"
+    case overlaps = "finding overlaps"
+    case apportionment = "dividing zones among communes"
+    case coverage = "checking the communes' coverage"
+    case corridors = "finding zones on corridors"
+    case map = "drawing map.svg"
+    case interactiveMap = "preparing the interactive map"
+    case page = "writing the page and tables"
+}
