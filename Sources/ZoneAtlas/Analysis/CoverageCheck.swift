@@ -37,7 +37,8 @@ public struct CoverageReport: Sendable {
                              slivers tolerance: SliverTolerance = .none) throws -> CoverageReport {
         let polygonal = units.filter { $0.geometry.type.isPolygonal }
         let overlaps = try OverlapReport.find(polygonal, slivers: tolerance)
-        let union = try Geometry.union(of: polygonal.map(\.geometry))
+        let tree = try STRtree(polygonal.map(\.geometry))
+        let union = try unionByGroup(polygonal.map(\.geometry), tree: tree)
         var gapAreas: Geometry
         if let boundary {
             gapAreas = try boundary.difference(union).polygonalParts()
@@ -50,12 +51,11 @@ public struct CoverageReport: Sendable {
             }
             gapAreas = try Geometry.collection(holes, as: .multiPolygon)
         }
-        let tree = try STRtree(polygonal.map(\.geometry))
         // A hole ring that touches itself makes an invalid polygon on its own: repaired, and
         // pieces that collapse to nothing (no area) are no gaps.
-        let pieces = try gapAreas.validPolygons().parts().filter { !$0.isEmpty }
+        let pieces = try gapAreas.parts().filter { !$0.isEmpty }
         let measured = try parallelMap(count: pieces.count, chunkSize: 8) { k -> (gap: Gap, sliver: Bool)? in
-            let piece = pieces[k]
+            let piece = try pieces[k].validPolygons()
             let area = try Geodesic.wgs84.area(of: piece)
             guard area > 0, let point = try piece.pointOnSurface().point else { return nil }
             let neighbours = try tree.query(piece, predicate: .intersects).map { polygonal[$0].id }
@@ -68,5 +68,43 @@ public struct CoverageReport: Sendable {
         return CoverageReport(overlaps: overlaps.pairs, overlapSlivers: overlaps.slivers, gaps: gaps, gapSlivers: gapSlivers,
                               coveredSquareMetres: try Geodesic.wgs84.area(of: union),
                               boundarySquareMetres: try boundary.map { try Geodesic.wgs84.area(of: $0) })
+    }
+
+    /// The union of polygons, made group by group: polygons that intersect (or touch) are in one
+    /// group, so different groups are apart and their unions together form a valid multipolygon
+    /// without one overlay over everything (units that do not tile cost no noding at all).
+    static func unionByGroup(_ geometries: [Geometry], tree: STRtree) throws -> Geometry {
+        let neighbours = try parallelMap(count: geometries.count, chunkSize: 32) { try tree.query(geometries[$0], predicate: .intersects) }
+        var parent = Array(geometries.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        for (i, list) in neighbours.enumerated() {
+            for j in list {
+                let (a, b) = (root(i), root(j))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var groups: [[Int]] = []
+        var groupOf: [Int: Int] = [:]
+        for i in geometries.indices {
+            let r = root(i)
+            if let g = groupOf[r] { groups[g].append(i) } else {
+                groupOf[r] = groups.count
+                groups.append([i])
+            }
+        }
+        let found = groups
+        let unions = try parallelMap(count: found.count, chunkSize: 1) { g -> [Geometry] in
+            let members = found[g]
+            let union = members.count == 1 ? geometries[members[0]] : try Geometry.union(of: members.map { geometries[$0] })
+            return try union.polygonalParts().parts()
+        }
+        return try Geometry.collection(unions.flatMap { $0 }, as: .multiPolygon)
     }
 }

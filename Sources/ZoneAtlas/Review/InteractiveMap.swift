@@ -6,12 +6,12 @@ import ZoneGeometry
 /// overlaps, gaps and input problems, each feature with its geometry simplified for display and
 /// the facts a click shows.
 ///
-/// Geometry is simplified (topology-preserving) to about a screen pixel at four times the opening
-/// zoom, then written compactly: lon/lat as integers in steps of half that tolerance from an
-/// origin, each ring's first position absolute and the rest as differences. The script decodes it.
+/// Geometry comes simplified (``DisplayShapes``) and is written compactly: lon/lat as integers in
+/// steps of half the simplification tolerance from an origin, each ring's first position absolute
+/// and the rest as differences. The script decodes it.
 struct InteractiveMap {
-    /// The tolerance, as a fraction of the main body's larger side.
-    var toleranceFraction = 1.0 / 4000
+    /// With at most this many zones and communes, their names stand on the map (communes' from zoom 11 on).
+    var labelLimit = 400
 
     struct Layer {
         var key: String
@@ -20,11 +20,25 @@ struct InteractiveMap {
         var type: String
         var colour: String
         var fields: [String]
-        var features: [(id: String, name: String, row: String?, geometry: Geometry?, point: Coordinate?, values: [JSONValue])]
+        var features: [MapFeature]
+    }
+
+    struct MapFeature {
+        var id: String
+        var name: String
+        /// The table row the page shows for it, if any.
+        var row: String?
+        var geometry: Geometry?
+        /// Where a problem was found (for features without geometry).
+        var point: Coordinate?
+        /// One value per field of its layer.
+        var values: [JSONValue]
+        /// Whether its name may stand on the map (a real name, not an id).
+        var labelled = false
     }
 
     /// `rowsOnPage`: the anchors of the table rows the page shows (the others are in the CSV beside it).
-    func json(_ review: PlanningReview, rowsOnPage: Set<String>) throws -> String {
+    func json(_ review: PlanningReview, display: DisplayShapes, rowsOnPage: Set<String>) throws -> String {
         var layers: [Layer] = []
         let areaRows = Dictionary(review.areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
         var problemsByID: [String: Int] = [:]
@@ -32,71 +46,73 @@ struct InteractiveMap {
         func row(_ anchor: String) -> String? { rowsOnPage.contains(anchor) ? anchor : nil }
         func figure(_ value: Double?, _ places: Int) -> JSONValue { value.map { .fixed($0, places: places) } ?? .null }
 
+        // The communes each zone lies in, largest share first.
+        var communesOfZone: [String: [String]] = [:]
+        for part in review.apportionment.parts where part.shareOfZone >= 0.005 {
+            communesOfZone[part.zone.id, default: []].append("\(part.commune.name) \(Int((part.shareOfZone * 100).rounded())) %")
+        }
         var kinds: [String] = []
         for zone in review.zones where !kinds.contains(zone.kind.rawValue) { kinds.append(zone.kind.rawValue) }
-        let zoneFields = ["kind", "measured ha", "declared ha", "difference %", "decision", "parent", "problems"]
+        let zoneFields = ["kind", "measured ha", "declared ha", "difference %", "decision", "parent", "in communes", "problems"]
         for kind in kinds {
-            let zones = review.zones.filter { $0.kind.rawValue == kind }
+            let indices = review.zones.indices.filter { review.zones[$0].kind.rawValue == kind }
             layers.append(Layer(key: "zones-\(kind)", title: ReviewMap.readable(kind), type: "zone", colour: ReviewMap.colour(kind: kind),
-                                fields: zoneFields, features: zones.map { zone in
+                                fields: zoneFields, features: indices.map { z in
+                let zone = review.zones[z]
                 let area = areaRows["zones/\(zone.id)"]
-                return (zone.id, zone.name, row("zone-row-\(ReviewAnchors.slug(zone.id))"), zone.geometry, nil,
-                        [.string(ReviewMap.readable(kind)), figure(area?.geodesicAreaHectares, 2), figure(zone.declaredAreaHectares, 2),
+                return MapFeature(id: zone.id, name: zone.name, row: row("zone-row-\(ReviewAnchors.slug(zone.id))"), geometry: display.zones[z],
+                        values: [.string(ReviewMap.readable(kind)), figure(area?.geodesicAreaHectares, 2), figure(zone.declaredAreaHectares, 2),
                          figure(area?.differencePercent, 1), zone.legalBasis.map { .string($0.decision) } ?? .null,
-                         zone.parentID.map(JSONValue.string) ?? .null, .number(String(problemsByID[zone.id] ?? 0))])
+                         zone.parentID.map(JSONValue.string) ?? .null,
+                         communesOfZone[zone.id].map { .string($0.joined(separator: ", ")) } ?? .null,
+                         .number(String(problemsByID[zone.id] ?? 0))], labelled: review.label(zone) != nil)
             }))
         }
         if !review.communes.isEmpty {
             layers.append(Layer(key: "communes", title: "Communes and wards", type: "commune", colour: "#555555",
                                 fields: ["type", "measured ha", "declared ha", "difference %", "population", "problems"],
-                                features: review.communes.map { commune in
+                                features: review.communes.enumerated().map { c, commune in
                 let area = areaRows["communes/\(commune.id)"]
-                return (commune.id, commune.name, row("commune-row-\(ReviewAnchors.slug(commune.id))"), commune.geometry, nil,
-                        [.string(commune.kindName), figure(area?.geodesicAreaHectares, 2), figure(commune.declaredAreaHectares, 2),
+                return MapFeature(id: commune.id, name: commune.name, row: row("commune-row-\(ReviewAnchors.slug(commune.id))"),
+                               geometry: display.communes[c], values: [.string(commune.kindName), figure(area?.geodesicAreaHectares, 2), figure(commune.declaredAreaHectares, 2),
                          figure(area?.differencePercent, 1), commune.population.map { .number(String($0)) } ?? .null,
-                         .number(String(problemsByID[commune.id] ?? 0))])
+                         .number(String(problemsByID[commune.id] ?? 0))], labelled: review.label(commune) != nil)
             }))
         }
         if !review.corridors.isEmpty {
             layers.append(Layer(key: "corridors", title: "Corridors", type: "corridor", colour: "#6c757d", fields: ["kind", "zones near"],
-                                features: review.corridors.map { corridor in
+                                features: review.corridors.enumerated().map { c, corridor in
                 let near = review.adjacency.pairs.filter { $0.corridor.id == corridor.id }.count
-                return (corridor.id, review.label(corridor) ?? corridor.name, row("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
-                        corridor.geometry, nil, [.string(corridor.kind.rawValue), .number(String(near))])
+                return MapFeature(id: corridor.id, name: review.label(corridor) ?? corridor.name, row: row("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
+                               geometry: display.corridors[c], values: [.string(corridor.kind.rawValue), .number(String(near))])
             }))
         }
-        let overlapPairs = review.conflicts + (review.coverage?.overlaps ?? [])
+        let overlapPairs = review.overlapPairs
         if !overlapPairs.isEmpty {
             layers.append(Layer(key: "overlaps", title: "Overlaps", type: "overlap", colour: "#d00000", fields: ["between", "and", "ha", "relation"],
                                 features: overlapPairs.enumerated().map { k, pair in
-                ("overlap-\(k + 1)", "\(pair.a.name) × \(pair.b.name)", nil, pair.geometry, nil,
-                 [.string(pair.a.name), .string(pair.b.name), .fixed(pair.areaSquareMetres / 10_000, places: 2),
+                MapFeature(id: "overlap-\(k + 1)", name: "\(pair.a.name) × \(pair.b.name)", geometry: display.overlaps[k], values: [.string(pair.a.name), .string(pair.b.name), .fixed(pair.areaSquareMetres / 10_000, places: 2),
                   .string(pair.a.layer == .communes ? "communes overlap" : pair.relation.rawValue)])
             }))
         }
         if let gaps = review.coverage?.gaps, !gaps.isEmpty {
             layers.append(Layer(key: "gaps", title: "Gaps between communes", type: "gap", colour: "#fb8500", fields: ["ha", "between"],
                                 features: gaps.enumerated().map { k, gap in
-                ("gap-\(k + 1)", "gap \(k + 1)", nil, gap.geometry, nil,
-                 [.fixed(gap.areaSquareMetres / 10_000, places: 2), .string(gap.neighbours.joined(separator: ", "))])
+                MapFeature(id: "gap-\(k + 1)", name: "gap \(k + 1)", geometry: display.gaps[k], values: [.fixed(gap.areaSquareMetres / 10_000, places: 2), .string(gap.neighbours.joined(separator: ", "))])
             }))
         }
         let located = review.inputs.flatMap(\.problems).filter { $0.location != nil }
         if !located.isEmpty {
             layers.append(Layer(key: "problems", title: "Input problems", type: "problem", colour: "#b00020", fields: ["severity", "code", "file", "what"],
                                 features: located.enumerated().map { k, problem in
-                ("problem-\(k + 1)", problem.code.rawValue, nil, nil, problem.location,
-                 [.string(problem.severity.rawValue), .string(problem.code.rawValue),
+                MapFeature(id: "problem-\(k + 1)", name: problem.code.rawValue, point: problem.location, values: [.string(problem.severity.rawValue), .string(problem.code.rawValue),
                   .string((problem.file as NSString).lastPathComponent), .string(problem.message)])
             }))
         }
 
-        // The main body to open on, and the whole extent, from the zones and communes (lon/lat).
-        let areal = (review.zones.map(\.geometry) + review.communes.map(\.geometry))
-        let placed = (areal.isEmpty ? review.corridors.map(\.geometry) : areal).compactMap(\.envelope)
-        guard let body = MainBody(envelopes: placed, weights: placed.map { $0.width * $0.height }) else { return "null" }
-        let tolerance = max(body.main.width, body.main.height) * toleranceFraction
-        let step = tolerance / 2
+        // The main body to open on, and the whole extent (lon/lat).
+        guard let body = display.body else { return "null" }
+        let step = display.toleranceDegrees / 2
         let origin = Coordinate(body.whole.minX, body.whole.minY)
 
         var encoded: [JSONValue] = []
@@ -104,11 +120,12 @@ struct InteractiveMap {
             let geometries = layer.features.map(\.geometry)
             let shapes = try parallelMap(count: geometries.count, chunkSize: 64) { k -> String in
                 guard let geometry = geometries[k] else { return "null" }
-                return try Self.encode(geometry.simplifiedPreservingTopology(tolerance: tolerance), origin: origin, step: step)
+                return try Self.encode(geometry, origin: origin, step: step)
             }
             let features: [JSONValue] = layer.features.enumerated().map { k, feature in
                 var object: JSONObject = ["id": .string(feature.id), "name": .string(feature.name), "v": .array(feature.values)]
                 if let row = feature.row { object["row"] = .string(row) }
+                if feature.labelled { object["named"] = .bool(true) }
                 if let point = feature.point { object["p"] = .array([.fixed(point.y, places: 6), .fixed(point.x, places: 6)]) }
                 else { object["g"] = .number(shapes[k]) }
                 return .object(object)
@@ -124,6 +141,7 @@ struct InteractiveMap {
             "origin": .array([.fixed(origin.x, places: 7), .fixed(origin.y, places: 7)]), "step": .number(String(format: "%.3e", step)),
             "main": bounds(body.main.expanded(by: max(body.main.width, body.main.height) * 0.02)), "whole": bounds(body.whole),
             "outlying": .number(String(body.outlying.count)), "layers": .array(encoded),
+            "labels": .bool(review.zones.count + review.communes.count <= labelLimit),
         ]))
     }
 

@@ -58,11 +58,29 @@ public struct PlanningReview: Sendable {
                 }
             }
         }
-        var merged = Registry()
-        merged.insert(entries)
-        let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
+        // One entry per layer and id, the last read winning (a file given twice, or a registry and a file).
+        var position: [String: Int] = [:]
+        var merged: [RegistryEntry] = []
+        for entry in entries {
+            let key = "\(entry.layer.rawValue)/\(entry.feature.id)"
+            if let k = position[key] { merged[k] = entry } else {
+                position[key] = merged.count
+                merged.append(entry)
+            }
+        }
+        var zones: [Zone] = [], communes: [Commune] = [], corridors: [Corridor] = []
+        for entry in merged {
+            switch entry {
+            case let .zone(zone): zones.append(zone)
+            case let .commune(commune): communes.append(commune)
+            case let .corridor(corridor): corridors.append(corridor)
+            }
+        }
         let everything: [any RegistryFeature] = zones + communes + corridors
-        let crs = try ProjectedCRSChoice.fitting(everything)
+        // The CRS fits the whole extent; the place the data names is read from its first features.
+        let extent = everything.compactMap(\.geometry.envelope).reduce(nil, { (sum: Envelope?, next) in sum?.union(next) ?? next })
+        let crs = try extent.map { try ProjectedCRSChoice.fitting($0, places: Self.placeNames(communes + zones + corridors, limit: 2_000)) }
+            ?? ProjectedCRSChoice.fitting([])
         progress(.areas)
         let areas = try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent)
         // Zones are polygonal, so the first rows are theirs, in order: measured once, used again for shares.
@@ -81,6 +99,16 @@ public struct PlanningReview: Sendable {
             inputs: inputs, zones: zones, communes: communes, corridors: corridors, areas: areas, overlaps: overlaps,
             apportionment: apportionment, coverage: coverage, adjacency: adjacency, crs: crs, slivers: slivers, mapping: mapping,
             date: Date())
+    }
+
+    /// The names and text properties of the first `limit` features: enough to tell which province the data is in.
+    static func placeNames(_ features: [any RegistryFeature], limit: Int) -> [String] {
+        var seen = Set<String>()
+        for feature in features.prefix(limit) {
+            seen.insert(feature.name)
+            for member in feature.properties { if case let .string(text) = member.value { seen.insert(text) } }
+        }
+        return seen.sorted()
     }
 
     /// Problems in the input that are errors (repairs count: the file was wrong).

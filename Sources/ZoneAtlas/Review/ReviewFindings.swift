@@ -73,10 +73,11 @@ extension PlanningReview {
             try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
         }
         progress(.map)
-        try save("map.svg", try ReviewMap().svg(self))
+        let display = try DisplayShapes(self)
+        try save("map.svg", try ReviewMap().svg(self, display: display))
         progress(.interactiveMap)
         let page = ReviewPage()
-        let mapData = try InteractiveMap().json(self, rowsOnPage: page.rowAnchors(self))
+        let mapData = try InteractiveMap().json(self, display: display, rowsOnPage: page.rowAnchors(self))
         progress(.page)
         try save("index.html", page.html(self, leaflet: leaflet, mapData: mapData))
         try save("review.json", JSONWriter(indent: 1).string(findings) + "\n")

@@ -7,16 +7,16 @@ import ZoneProjection
 /// overlaps hatched red, coverage gaps in orange, labels that keep off small features and the
 /// north arrow (with leader lines where a name is wider than its feature), a legend, a scale bar,
 /// a north arrow and the CRS named. The frame shows the main body of the data; outlying parts (an
-/// island far offshore) get insets. Geometry is simplified to half a pixel.
-public struct ReviewMap {
+/// island far offshore) get insets. Geometry comes simplified (``DisplayShapes``).
+struct ReviewMap {
     /// Width of the map frame in pixels; the height follows the data's shape.
-    public var frameWidth: Double = 1000
+    var frameWidth: Double = 1000
     /// Beyond this many zones, the zones of a kind are drawn as one path (no tooltip per zone).
-    public var zonesDrawnOneByOne = 2_000
+    var zonesDrawnOneByOne = 2_000
     /// At most this many zone labels are tried, largest zones first.
-    public var zoneLabelLimit = 300
+    var zoneLabelLimit = 300
 
-    public init() {}
+    init() {}
 
     /// Fill colours of the common zone kinds; other kinds get grey.
     static let kindColours: [String: String] = [
@@ -40,8 +40,8 @@ public struct ReviewMap {
         var gaps: [Geometry]
     }
 
-    /// The map of `review` as a standalone SVG document.
-    public func svg(_ review: PlanningReview) throws -> String {
+    /// The map of `review` as a standalone SVG document, drawn from its `display` shapes.
+    func svg(_ review: PlanningReview, display: DisplayShapes) throws -> String {
         let toMap = try Transformer(from: .wgs84, to: review.crs)
         func project(_ geometries: [Geometry]) throws -> [Geometry] {
             try parallelMap(count: geometries.count, chunkSize: 32) { try toMap.transform(geometries[$0]) }
@@ -49,15 +49,14 @@ public struct ReviewMap {
         // Largest zones first, so small ones are drawn on top; areas measured once, by the area report.
         let zoneArea = Dictionary(review.areas.rows.filter { $0.layer == .zones }.map { ($0.id, $0.geodesicAreaSquareMetres) },
                                   uniquingKeysWith: { a, _ in a })
-        let zones = review.zones.map { (zone: $0, area: zoneArea[$0.id] ?? 0) }.sorted { $0.area > $1.area }.map(\.zone)
-        let overlapPairs = review.conflicts + (review.coverage?.overlaps ?? [])
-        let gaps = review.coverage?.gaps ?? []
-        var shapes = Shapes(
-            zones: Array(zip(zones, try project(zones.map(\.geometry)))),
-            communes: Array(zip(review.communes, try project(review.communes.map(\.geometry)))),
-            corridors: Array(zip(review.corridors, try project(review.corridors.map(\.geometry)))),
-            overlaps: Array(zip(overlapPairs, try project(overlapPairs.map(\.geometry)))),
-            gaps: try project(gaps.map(\.geometry)))
+        let order = review.zones.indices.map { (index: $0, area: zoneArea[review.zones[$0].id] ?? 0) }.sorted { $0.area > $1.area }.map(\.index)
+        let zones = order.map { review.zones[$0] }
+        let shapes = Shapes(
+            zones: Array(zip(zones, try project(order.map { display.zones[$0] }))),
+            communes: Array(zip(review.communes, try project(display.communes))),
+            corridors: Array(zip(review.corridors, try project(display.corridors))),
+            overlaps: Array(zip(review.overlapPairs, try project(display.overlaps))),
+            gaps: try project(display.gaps))
 
         let areal = shapes.zones.map(\.shape) + shapes.communes.map(\.shape)
         let placed = areal.isEmpty ? shapes.corridors.map(\.shape) : areal
@@ -66,14 +65,6 @@ public struct ReviewMap {
         let extent = body.main.expanded(by: max(body.main.width, body.main.height) * 0.03)
         var frame = Frame(extent: extent, x: 20, y: 40, width: frameWidth)
         if frame.height > 900 { frame = Frame(extent: extent, x: 20, y: 40, width: frameWidth * 900 / frame.height) }
-        // Simplified to half a pixel: what the eye cannot see is not written.
-        let tolerance = 0.5 / frame.scale
-        func simplify(_ geometries: [Geometry]) throws -> [Geometry] {
-            try parallelMap(count: geometries.count, chunkSize: 32) { try geometries[$0].simplifiedPreservingTopology(tolerance: tolerance) }
-        }
-        shapes.zones = Array(zip(shapes.zones.map(\.feature), try simplify(shapes.zones.map(\.shape))))
-        shapes.communes = Array(zip(shapes.communes.map(\.feature), try simplify(shapes.communes.map(\.shape))))
-        shapes.corridors = Array(zip(shapes.corridors.map(\.feature), try simplify(shapes.corridors.map(\.shape))))
 
         let legendX = frame.x + frame.width + 24
         let totalWidth = legendX + 290, totalHeight = max(frame.y + frame.height + 70, 600)

@@ -42,6 +42,9 @@ struct ReviewPage {
             .map-tools{display:flex;gap:.5em;margin:.4em 0}#map-search{flex:1;max-width:28em;padding:.3em}#map-results{padding-left:1.2em}
             .facts table{margin:.3em 0;font-size:.95em}.facts th{background:none;border:none;padding:0 .6em 0 0}.facts td{border:none;padding:0}
             .more{font-style:italic}
+            .leaflet-tooltip.zone-name,.leaflet-tooltip.commune-name{background:none;border:none;box-shadow:none;padding:0;white-space:nowrap;            text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}.leaflet-tooltip.zone-name:before,.leaflet-tooltip.commune-name:before{display:none}
+            .leaflet-tooltip.zone-name{font-weight:bold;font-size:12px;color:#111}.leaflet-tooltip.commune-name{font-size:10px;color:#555}
+            .far .leaflet-tooltip.commune-name{display:none}
             </style></head><body>
             <h1>\(review.title)</h1>
             <nav><a href="#summary">Summary</a><a href="#map">Map</a><a href="#areas">Areas</a><a href="#overlaps">Overlaps</a>\

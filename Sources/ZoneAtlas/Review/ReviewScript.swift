@@ -25,7 +25,7 @@ enum ReviewScript {
       function escape(text) {
         return String(text).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
       }
-      var index = {}, groups = {}, searchable = [];
+      var index = {}, groups = {}, searchable = [], labelled = [];
       var styles = {
         zone: function (l) { return { color: l.colour, weight: 1.2, fillColor: l.colour, fillOpacity: 0.45 }; },
         commune: function () { return { color: "#6b6b6b", weight: 0.8, fill: true, fillColor: "#ffffff", fillOpacity: 0.35 }; },
@@ -46,7 +46,12 @@ enum ReviewScript {
         return html + "</div>";
       }
       var order = ["commune", "zone", "corridor", "gap", "overlap", "problem"];
-      data.layers.slice().sort(function (a, b) { return order.indexOf(a.type) - order.indexOf(b.type); }).forEach(function (layer) {
+      var stacked = data.layers.slice().sort(function (a, b) { return order.indexOf(a.type) - order.indexOf(b.type); });
+      // A layer switched back on is drawn on top: put every layer back in its place (communes lowest).
+      function restack() {
+        stacked.forEach(function (layer) { if (map.hasLayer(groups[layer.key])) { groups[layer.key].bringToFront(); } });
+      }
+      stacked.forEach(function (layer) {
         var group = L.featureGroup();
         var style = styles[layer.type](layer);
         layer.features.forEach(function (f) {
@@ -56,7 +61,12 @@ enum ReviewScript {
           else if (layer.type === "corridor") { shape = L.polyline(f.g.map(ring), style); }
           else { shape = L.polygon(f.g.map(function (polygon) { return polygon.map(ring); }), style); }
           shape.bindPopup(facts(layer, f), { maxWidth: 360 });
-          shape.bindTooltip(escape(f.name), { sticky: true });
+          if (data.labels && (layer.type === "zone" || layer.type === "commune") && f.named) {
+            shape.bindTooltip(escape(f.name), { permanent: true, direction: "center", className: layer.type + "-name" });
+            labelled.push({ shape: shape, zone: layer.type === "zone", area: Number(f.v[1]) || 0 });
+          } else {
+            shape.bindTooltip(escape(f.name), { sticky: true });
+          }
           group.addLayer(shape);
           index[layer.key + "|" + f.id] = shape;
           if (layer.type === "zone" || layer.type === "commune" || layer.type === "corridor") {
@@ -72,7 +82,7 @@ enum ReviewScript {
         var box = document.createElement("input");
         box.type = "checkbox"; box.checked = true; box.dataset.layer = layer.key;
         box.addEventListener("change", function () {
-          if (box.checked) { groups[layer.key].addTo(map); } else { map.removeLayer(groups[layer.key]); }
+          if (box.checked) { groups[layer.key].addTo(map); restack(); names(); } else { map.removeLayer(groups[layer.key]); }
         });
         var swatch = document.createElement("span");
         swatch.className = "swatch"; swatch.style.background = layer.colour;
@@ -83,7 +93,7 @@ enum ReviewScript {
       function show(key, id) {
         var shape = index[key + "|" + id];
         if (!shape) { return false; }
-        if (!map.hasLayer(groups[key])) { groups[key].addTo(map); var box = controls.querySelector("input[data-layer='" + key + "']"); if (box) { box.checked = true; } }
+        if (!map.hasLayer(groups[key])) { groups[key].addTo(map); restack(); var box = controls.querySelector("input[data-layer='" + key + "']"); if (box) { box.checked = true; } }
         document.getElementById("map").scrollIntoView();
         if (shape.getBounds) { map.fitBounds(shape.getBounds(), { maxZoom: 15, padding: [40, 40] }); } else { map.setView(shape.getLatLng(), 14); }
         shape.openPopup();
@@ -115,7 +125,24 @@ enum ReviewScript {
       document.getElementById("view-main").addEventListener("click", function () { map.fitBounds(main); });
       document.getElementById("view-whole").addEventListener("click", function () { map.fitBounds(whole); });
       L.control.scale({ imperial: false }).addTo(map);
+      // Names that would overlap one already shown are hidden: zones before communes, larger first.
+      labelled.sort(function (a, b) { return (b.zone - a.zone) || (b.area - a.area); });
+      function names() {
+        map.getContainer().classList.toggle("far", map.getZoom() < 11);
+        var kept = [];
+        labelled.forEach(function (item) {
+          var tip = item.shape.getTooltip(), element = tip && tip.getElement();
+          if (!element) { return; }
+          element.style.visibility = "";
+          var r = element.getBoundingClientRect();
+          if (r.width === 0) { return; }
+          var clash = kept.some(function (k) { return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom; });
+          if (clash) { element.style.visibility = "hidden"; } else { kept.push(r); }
+        });
+      }
+      map.on("zoomend moveend overlayadd", names);
       map.fitBounds(main);
+      names();
       window.zoneAtlasMap = { map: map, groups: groups, show: show };
     })();
     """#
