@@ -33,12 +33,18 @@ public struct CoverageReport: Sendable {
     /// - Parameters:
     ///   - boundary: the area they should cover; without one, gaps are the holes in their union.
     ///   - slivers: overlaps and gaps below this tolerance are counted, not listed.
+    ///   - areasSquareMetres: the geodesic area of each of `units`, in the same order, when already
+    ///     measured (m²); otherwise they are measured here.
     public static func check(_ units: [any RegistryFeature], boundary: Geometry? = nil,
-                             slivers tolerance: SliverTolerance = .none) throws -> CoverageReport {
-        let polygonal = units.filter { $0.geometry.type.isPolygonal }
-        let overlaps = try OverlapReport.find(polygonal, slivers: tolerance)
+                             slivers tolerance: SliverTolerance = .none, areasSquareMetres known: [Double]? = nil) throws -> CoverageReport {
+        precondition(known == nil || known?.count == units.count, "one area per unit")
+        let kept = units.indices.filter { units[$0].geometry.type.isPolygonal }
+        let polygonal = kept.map { units[$0] }
+        let areas = try known.map { all in kept.map { all[$0] } }
+            ?? parallelMap(count: polygonal.count, chunkSize: 16) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
+        let overlaps = try OverlapReport.find(polygonal, slivers: tolerance, areasSquareMetres: areas)
         let tree = try STRtree(polygonal.map(\.geometry))
-        let union = try unionByGroup(polygonal.map(\.geometry), tree: tree)
+        let (union, coveredSquareMetres) = try unionByGroup(polygonal.map(\.geometry), areasSquareMetres: areas, tree: tree)
         var gapAreas: Geometry
         if let boundary {
             gapAreas = try boundary.difference(union).polygonalParts()
@@ -66,14 +72,15 @@ public struct CoverageReport: Sendable {
         for found in measured where found.sliver { gapSlivers.add(areaSquareMetres: found.gap.areaSquareMetres) }
         let gaps = measured.filter { !$0.sliver }.map(\.gap).sorted { $0.areaSquareMetres > $1.areaSquareMetres }
         return CoverageReport(overlaps: overlaps.pairs, overlapSlivers: overlaps.slivers, gaps: gaps, gapSlivers: gapSlivers,
-                              coveredSquareMetres: try Geodesic.wgs84.area(of: union),
+                              coveredSquareMetres: coveredSquareMetres,
                               boundarySquareMetres: try boundary.map { try Geodesic.wgs84.area(of: $0) })
     }
 
     /// The union of polygons, made group by group: polygons that intersect (or touch) are in one
     /// group, so different groups are apart and their unions together form a valid multipolygon
     /// without one overlay over everything (units that do not tile cost no noding at all).
-    static func unionByGroup(_ geometries: [Geometry], tree: STRtree) throws -> Geometry {
+    /// - Returns: the union and its geodesic area, m² (a lone unit's area is the one given).
+    static func unionByGroup(_ geometries: [Geometry], areasSquareMetres areas: [Double], tree: STRtree) throws -> (Geometry, Double) {
         let neighbours = try parallelMap(count: geometries.count, chunkSize: 32) { try tree.query(geometries[$0], predicate: .intersects) }
         var parent = Array(geometries.indices)
         func root(_ i: Int) -> Int {
@@ -100,11 +107,12 @@ public struct CoverageReport: Sendable {
             }
         }
         let found = groups
-        let unions = try parallelMap(count: found.count, chunkSize: 1) { g -> [Geometry] in
+        let unions = try parallelMap(count: found.count, chunkSize: 1) { g -> (parts: [Geometry], area: Double) in
             let members = found[g]
-            let union = members.count == 1 ? geometries[members[0]] : try Geometry.union(of: members.map { geometries[$0] })
-            return try union.polygonalParts().parts()
+            if members.count == 1 { return (try geometries[members[0]].polygonalParts().parts(), areas[members[0]]) }
+            let union = try Geometry.union(of: members.map { geometries[$0] })
+            return (try union.polygonalParts().parts(), try Geodesic.wgs84.area(of: union))
         }
-        return try Geometry.collection(unions.flatMap { $0 }, as: .multiPolygon)
+        return (try Geometry.collection(unions.flatMap(\.parts), as: .multiPolygon), unions.reduce(0) { $0 + $1.area })
     }
 }

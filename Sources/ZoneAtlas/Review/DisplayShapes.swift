@@ -1,8 +1,9 @@
 import ZoneGeometry
 
-/// The review's shapes simplified once for display, in lon/lat, for both maps: topology-preserving
-/// (rings stay valid and apart) to about a screen pixel at four times the interactive map's
-/// opening zoom — a quarter of a pixel on `map.svg`.
+/// The review's shapes simplified once for display, in lon/lat, for both maps, to about a screen
+/// pixel at four times the interactive map's opening zoom — a quarter of a pixel on `map.svg`.
+/// Polygons stay valid: plain Douglas–Peucker where its result is valid and not empty (checked),
+/// GEOS's topology-preserving simplification where it is not; lines by Douglas–Peucker.
 struct DisplayShapes {
     /// In the order of the review's lists.
     var zones: [Geometry]
@@ -26,7 +27,13 @@ struct DisplayShapes {
         let tolerance = body.map { max($0.main.width, $0.main.height) * Self.toleranceFraction } ?? 0
         toleranceDegrees = tolerance
         func simplify(_ geometries: [Geometry]) throws -> [Geometry] {
-            try parallelMap(count: geometries.count, chunkSize: 32) { try geometries[$0].simplifiedPreservingTopology(tolerance: tolerance) }
+            try parallelMap(count: geometries.count, chunkSize: 32) { k in
+                let geometry = geometries[k]
+                let quick = try geometry.simplified(tolerance: tolerance)
+                if geometry.type.isLineal { return quick }
+                if !quick.isEmpty, quick.partCount == geometry.partCount, try quick.isValid { return quick }
+                return try geometry.simplifiedPreservingTopology(tolerance: tolerance)
+            }
         }
         zones = try simplify(review.zones.map(\.geometry))
         communes = try simplify(review.communes.map(\.geometry))

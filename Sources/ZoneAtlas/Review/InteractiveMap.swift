@@ -20,14 +20,16 @@ struct InteractiveMap {
         var type: String
         var colour: String
         var fields: [String]
+        /// The anchor of a feature's table row is this followed by its id's slug.
+        var rowPrefix: String? = nil
         var features: [MapFeature]
     }
 
     struct MapFeature {
         var id: String
         var name: String
-        /// The table row the page shows for it, if any.
-        var row: String?
+        /// Whether the page shows its table row.
+        var onPage = false
         var geometry: Geometry?
         /// Where a problem was found (for features without geometry).
         var point: Coordinate?
@@ -43,8 +45,9 @@ struct InteractiveMap {
         let areaRows = Dictionary(review.areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
         var problemsByID: [String: Int] = [:]
         for problem in review.inputs.flatMap(\.problems) { if let id = problem.featureID { problemsByID[id, default: 0] += 1 } }
-        func row(_ anchor: String) -> String? { rowsOnPage.contains(anchor) ? anchor : nil }
+        func onPage(_ anchor: String) -> Bool { rowsOnPage.contains(anchor) }
         func figure(_ value: Double?, _ places: Int) -> JSONValue { value.map { .fixed($0, places: places) } ?? .null }
+        func count(_ value: Int?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
 
         // The communes each zone lies in, largest share first.
         var communesOfZone: [String: [String]] = [:]
@@ -53,37 +56,37 @@ struct InteractiveMap {
         }
         var kinds: [String] = []
         for zone in review.zones where !kinds.contains(zone.kind.rawValue) { kinds.append(zone.kind.rawValue) }
-        let zoneFields = ["kind", "measured ha", "declared ha", "difference %", "decision", "parent", "in communes", "problems"]
+        let zoneFields = ["measured ha", "declared ha", "difference %", "decision", "parent", "in communes", "problems"]
         for kind in kinds {
             let indices = review.zones.indices.filter { review.zones[$0].kind.rawValue == kind }
             layers.append(Layer(key: "zones-\(kind)", title: ReviewMap.readable(kind), type: "zone", colour: ReviewMap.colour(kind: kind),
-                                fields: zoneFields, features: indices.map { z in
+                                fields: zoneFields, rowPrefix: "zone-row-", features: indices.map { z in
                 let zone = review.zones[z]
                 let area = areaRows["zones/\(zone.id)"]
-                return MapFeature(id: zone.id, name: zone.name, row: row("zone-row-\(ReviewAnchors.slug(zone.id))"), geometry: display.zones[z],
-                        values: [.string(ReviewMap.readable(kind)), figure(area?.geodesicAreaHectares, 2), figure(zone.declaredAreaHectares, 2),
+                return MapFeature(id: zone.id, name: zone.name, onPage: onPage("zone-row-\(ReviewAnchors.slug(zone.id))"), geometry: display.zones[z],
+                        values: [figure(area?.geodesicAreaHectares, 2), figure(zone.declaredAreaHectares, 2),
                          figure(area?.differencePercent, 1), zone.legalBasis.map { .string($0.decision) } ?? .null,
                          zone.parentID.map(JSONValue.string) ?? .null,
                          communesOfZone[zone.id].map { .string($0.joined(separator: ", ")) } ?? .null,
-                         .number(String(problemsByID[zone.id] ?? 0))], labelled: review.label(zone) != nil)
+                         count(problemsByID[zone.id])], labelled: review.label(zone) != nil)
             }))
         }
         if !review.communes.isEmpty {
             layers.append(Layer(key: "communes", title: "Communes and wards", type: "commune", colour: "#555555",
-                                fields: ["type", "measured ha", "declared ha", "difference %", "population", "problems"],
+                                fields: ["type", "measured ha", "declared ha", "difference %", "population", "problems"], rowPrefix: "commune-row-",
                                 features: review.communes.enumerated().map { c, commune in
                 let area = areaRows["communes/\(commune.id)"]
-                return MapFeature(id: commune.id, name: commune.name, row: row("commune-row-\(ReviewAnchors.slug(commune.id))"),
+                return MapFeature(id: commune.id, name: commune.name, onPage: onPage("commune-row-\(ReviewAnchors.slug(commune.id))"),
                                geometry: display.communes[c], values: [.string(commune.kindName), figure(area?.geodesicAreaHectares, 2), figure(commune.declaredAreaHectares, 2),
                          figure(area?.differencePercent, 1), commune.population.map { .number(String($0)) } ?? .null,
-                         .number(String(problemsByID[commune.id] ?? 0))], labelled: review.label(commune) != nil)
+                         count(problemsByID[commune.id])], labelled: review.label(commune) != nil)
             }))
         }
         if !review.corridors.isEmpty {
-            layers.append(Layer(key: "corridors", title: "Corridors", type: "corridor", colour: "#6c757d", fields: ["kind", "zones near"],
+            layers.append(Layer(key: "corridors", title: "Corridors", type: "corridor", colour: "#6c757d", fields: ["kind", "zones near"], rowPrefix: "corridor-row-",
                                 features: review.corridors.enumerated().map { c, corridor in
                 let near = review.adjacency.pairs.filter { $0.corridor.id == corridor.id }.count
-                return MapFeature(id: corridor.id, name: review.label(corridor) ?? corridor.name, row: row("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
+                return MapFeature(id: corridor.id, name: review.label(corridor) ?? corridor.name, onPage: onPage("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
                                geometry: display.corridors[c], values: [.string(corridor.kind.rawValue), .number(String(near))])
             }))
         }
@@ -122,17 +125,20 @@ struct InteractiveMap {
                 guard let geometry = geometries[k] else { return "null" }
                 return try Self.encode(geometry, origin: origin, step: step)
             }
+            // [id, name, shape, flags, value…]: flags 1 = its row is on the page, 2 = its name may stand on the map;
+            // trailing nulls left out. Arrays, not objects: a review of 100,000 zones has to fit in a page.
             let features: [JSONValue] = layer.features.enumerated().map { k, feature in
-                var object: JSONObject = ["id": .string(feature.id), "name": .string(feature.name), "v": .array(feature.values)]
-                if let row = feature.row { object["row"] = .string(row) }
-                if feature.labelled { object["named"] = .bool(true) }
-                if let point = feature.point { object["p"] = .array([.fixed(point.y, places: 6), .fixed(point.x, places: 6)]) }
-                else { object["g"] = .number(shapes[k]) }
-                return .object(object)
+                var values = feature.values
+                while values.last == .null { values.removeLast() }
+                let shape: JSONValue = feature.point.map { .array([.fixed($0.y, places: 6), .fixed($0.x, places: 6)]) } ?? .number(shapes[k])
+                let flags = (feature.onPage ? 1 : 0) + (feature.labelled ? 2 : 0)
+                return .array([.string(feature.id), .string(feature.name), shape, .number(String(flags))] + values)
             }
-            encoded.append(.object(["key": .string(layer.key), "title": .string(layer.title), "type": .string(layer.type),
-                                    "colour": .string(layer.colour), "fields": .array(layer.fields.map(JSONValue.string)),
-                                    "features": .array(features)]))
+            var object: JSONObject = ["key": .string(layer.key), "title": .string(layer.title), "type": .string(layer.type),
+                                      "colour": .string(layer.colour), "fields": .array(layer.fields.map(JSONValue.string)),
+                                      "features": .array(features)]
+            if let prefix = layer.rowPrefix { object["rowPrefix"] = .string(prefix) }
+            encoded.append(.object(object))
         }
         func bounds(_ e: Envelope) -> JSONValue {
             .array([.array([.fixed(e.minY, places: 6), .fixed(e.minX, places: 6)]), .array([.fixed(e.maxY, places: 6), .fixed(e.maxX, places: 6)])])

@@ -88,10 +88,13 @@ public struct PlanningReview: Sendable {
         progress(.overlaps)
         let overlaps = try OverlapReport.find(zones, slivers: slivers, areasSquareMetres: zoneAreas.count == zones.count ? zoneAreas : nil)
         progress(.apportionment)
+        let measured = Dictionary(areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0.geodesicAreaSquareMetres) }, uniquingKeysWith: { a, _ in a })
         let apportionment = communes.isEmpty ? Apportionment(parts: [], zones: [])
-            : try Apportionment.compute(zones: zones, communes: communes)
+            : try Apportionment.compute(zones: zones, communes: communes, areasSquareMetres: measured)
         progress(.coverage)
-        let coverage = communes.count >= 2 ? try CoverageReport.check(communes, slivers: slivers) : nil
+        let communeAreas = communes.compactMap { measured["communes/\($0.id)"] }
+        let coverage = communes.count >= 2
+            ? try CoverageReport.check(communes, slivers: slivers, areasSquareMetres: communeAreas.count == communes.count ? communeAreas : nil) : nil
         progress(.corridors)
         let adjacency = corridors.isEmpty ? CorridorAdjacency(pairs: [], crs: crs, distanceMetres: corridorDistanceMetres)
             : try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs)

@@ -72,21 +72,30 @@ extension PlanningReview {
         func save(_ name: String, _ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
         }
-        progress(.map)
+        progress(.simplify)
         let display = try DisplayShapes(self)
-        try save("map.svg", try ReviewMap().svg(self, display: display))
-        progress(.interactiveMap)
+        // The two maps, then the files, each made on its own thread.
+        progress(.maps)
         let page = ReviewPage()
-        let mapData = try InteractiveMap().json(self, display: display, rowsOnPage: page.rowAnchors(self))
+        let rows = page.rowAnchors(self)
+        let maps = try parallelMap(count: 2, chunkSize: 1) { k in
+            k == 0 ? try ReviewMap().svg(self, display: display) : try InteractiveMap().json(self, display: display, rowsOnPage: rows)
+        }
         progress(.page)
-        try save("index.html", page.html(self, leaflet: leaflet, mapData: mapData))
-        try save("review.json", JSONWriter(indent: 1).string(findings) + "\n")
-        try save("overlaps.geojson", try GeoJSONWriter().string(overlapLayer) + "\n")
-        try save("commune-overlaps.geojson", try GeoJSONWriter().string(communeOverlapLayer) + "\n")
-        try save("gaps.geojson", try GeoJSONWriter().string(gapLayer) + "\n")
-        try save("areas.csv", areas.table.csv())
-        try save("overlaps.csv", overlaps.table.csv())
-        try save("gaps.csv", (coverage?.gapTable ?? AnalysisTable(columns: ["id", "area_m2", "location", "neighbours"], rows: [])).csv())
+        let review = self
+        let files: [(name: String, make: @Sendable () throws -> String)] = [
+            ("map.svg", { maps[0] }),
+            ("index.html", { page.html(review, leaflet: leaflet, mapData: maps[1]) }),
+            ("review.json", { JSONWriter(indent: 1).string(review.findings) + "\n" }),
+            ("overlaps.geojson", { try GeoJSONWriter().string(review.overlapLayer) + "\n" }),
+            ("commune-overlaps.geojson", { try GeoJSONWriter().string(review.communeOverlapLayer) + "\n" }),
+            ("gaps.geojson", { try GeoJSONWriter().string(review.gapLayer) + "\n" }),
+            ("areas.csv", { review.areas.table.csv() }),
+            ("overlaps.csv", { review.overlaps.table.csv() }),
+            ("gaps.csv", { (review.coverage?.gapTable ?? AnalysisTable(columns: ["id", "area_m2", "location", "neighbours"], rows: [])).csv() }),
+        ]
+        let texts = try parallelMap(count: files.count, chunkSize: 1) { try files[$0].make() }
+        for (file, text) in zip(files, texts) { try save(file.name, text) }
         return URL(fileURLWithPath: directory).appendingPathComponent("index.html").path
     }
 }

@@ -6,7 +6,7 @@ public enum ReviewPhase: String, Sendable, CaseIterable {
     case apportionment = "dividing zones among communes"
     case coverage = "checking the communes' coverage"
     case corridors = "finding zones on corridors"
-    case map = "drawing map.svg"
-    case interactiveMap = "preparing the interactive map"
-    case page = "writing the page and tables"
+    case simplify = "simplifying shapes for display"
+    case maps = "drawing map.svg and the interactive map"
+    case page = "writing the page, review.json, the layers and the tables"
 }

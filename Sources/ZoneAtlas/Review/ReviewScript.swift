@@ -34,11 +34,13 @@ enum ReviewScript {
         gap: function (l) { return { color: l.colour, weight: 1.5, fillColor: "#ffb703", fillOpacity: 0.6 }; },
         problem: function (l) { return { color: l.colour, radius: 6, weight: 2, fillOpacity: 0.8 }; }
       };
+      // The same anchor slug as the page's: ASCII letters, digits, "-" and "_" kept, anything else "_".
+      function slug(id) { return Array.from(id).map(function (c) { return /^[A-Za-z0-9_-]$/.test(c) ? c : "_"; }).join(""); }
       function facts(layer, f) {
-        var html = "<div class=\"facts\"><b>" + escape(f.name) + "</b><br><code>" + escape(f.id) + "</code><table>";
+        var html = "<div class=\"facts\"><b>" + escape(f.name) + "</b><br><code>" + escape(f.id) + "</code> · " + escape(layer.title) + "<table>";
         layer.fields.forEach(function (field, k) {
           var v = f.v[k];
-          if (v !== null && v !== "" && !(field === "problems" && v === 0)) { html += "<tr><th>" + escape(field) + "</th><td>" + escape(v) + "</td></tr>"; }
+          if (v !== null && v !== undefined && v !== "") { html += "<tr><th>" + escape(field) + "</th><td>" + escape(v) + "</td></tr>"; }
         });
         html += "</table>";
         if (f.row) { html += "<a class=\"to-row\" href=\"#" + escape(f.row) + "\">row in the table</a>"; }
@@ -54,7 +56,10 @@ enum ReviewScript {
       stacked.forEach(function (layer) {
         var group = L.featureGroup();
         var style = styles[layer.type](layer);
-        layer.features.forEach(function (f) {
+        layer.features.forEach(function (a) {
+          var f = { id: a[0], name: a[1], v: a.slice(4), named: (a[3] & 2) !== 0 };
+          f.row = (a[3] & 1) && layer.rowPrefix ? layer.rowPrefix + slug(f.id) : null;
+          if (layer.type === "problem") { f.p = a[2]; } else { f.g = a[2]; }
           var shape;
           style.className = "feature layer-" + layer.key;
           if (f.p) { shape = L.circleMarker(f.p, style); }
