@@ -49,7 +49,9 @@ struct ReviewPartsTests {
         // (100, 200) steps and moves +10 east, +10 north, -10 east; the hole at (102, 202).
         let polygon = try Geometry(wkt: "POLYGON ((106.1 20.2, 106.11 20.2, 106.11 20.21, 106.1 20.21, 106.1 20.2), (106.102 20.202, 106.102 20.204, 106.104 20.204, 106.102 20.202))")
         let text = try InteractiveMap.encode(polygon, origin: Coordinate(106, 20), step: 0.001)
-        #expect(text == "[[[100,200,10,0,0,10,-10,0,0,-10],[102,202,0,2,2,0,-2,-2]]]")
+        #expect(text == "[[100,200,10,0,0,10,-10,0,0,-10],[102,202,0,2,2,0,-2,-2]]")
+        let multi = try Geometry(wkt: "MULTIPOLYGON (((106.1 20.2, 106.11 20.2, 106.11 20.21, 106.1 20.2)), ((106 20, 106.001 20, 106.001 20.001, 106 20)))")
+        #expect(try InteractiveMap.encode(multi, origin: Coordinate(106, 20), step: 0.001) == "[[[100,200,10,0,0,10,-10,-10]],[[0,0,1,0,0,1,-1,-1]]]")
         let line = try Geometry(wkt: "MULTILINESTRING ((106 20, 106.002 20.001), (106.01 20, 106.01 20))")
         #expect(try InteractiveMap.encode(line, origin: Coordinate(106, 20), step: 0.001) == "[[0,0,2,1],[10,0]]")
     }
@@ -64,5 +66,16 @@ struct ReviewPartsTests {
         #expect(try !SliverTolerance(widthMetres: 5).isSliver(strip, areaSquareMetres: area))
         #expect(try SliverTolerance(minimumAreaSquareMetres: 20_000).isSliver(strip, areaSquareMetres: area))
         #expect(try !SliverTolerance.none.isSliver(strip, areaSquareMetres: area))
+    }
+
+    @Test func namesAreFrontCodedInUTF16Units() {
+        // "Khu công nghiệp " is 16 UTF-16 units (precomposed ô and ệ), counted by hand.
+        #expect(InteractiveMap.frontCoded(Array("Khu công nghiệp B".utf16), after: Array("Khu công nghiệp A".utf16))
+                == .array([.number("16"), .string("B")]))
+        #expect(InteractiveMap.frontCoded(Array("Khu A".utf16), after: Array("Xã B".utf16)) == .string("Khu A"))
+        // A surrogate pair is never split: 😀 and 😃 share their lead surrogate only.
+        #expect(InteractiveMap.frontCoded(Array("abcd😀".utf16), after: Array("abcd😃".utf16)) == .array([.number("4"), .string("😀")]))
+        #expect(InteractiveMap.isPlainInteger("2024") && InteractiveMap.isPlainInteger("0"))
+        #expect(!InteractiveMap.isPlainInteger("007") && !InteractiveMap.isPlainInteger("kcn-1") && !InteractiveMap.isPlainInteger("١٢"))
     }
 }

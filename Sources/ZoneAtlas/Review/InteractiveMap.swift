@@ -73,13 +73,14 @@ struct InteractiveMap {
         }
         if !review.communes.isEmpty {
             layers.append(Layer(key: "communes", title: "Communes and wards", type: "commune", colour: "#555555",
-                                fields: ["type", "measured ha", "declared ha", "difference %", "population", "problems"], rowPrefix: "commune-row-",
+                                fields: ["measured ha", "declared ha", "difference %", "population", "problems", "type"], rowPrefix: "commune-row-",
                                 features: review.communes.enumerated().map { c, commune in
                 let area = areaRows["communes/\(commune.id)"]
                 return MapFeature(id: commune.id, name: commune.name, onPage: onPage("commune-row-\(ReviewAnchors.slug(commune.id))"),
-                               geometry: display.communes[c], values: [.string(commune.kindName), figure(area?.geodesicAreaHectares, 2), figure(commune.declaredAreaHectares, 2),
+                               geometry: display.communes[c], values: [
+                         figure(area?.geodesicAreaHectares, 2), figure(commune.declaredAreaHectares, 2),
                          figure(area?.differencePercent, 1), commune.population.map { .number(String($0)) } ?? .null,
-                         count(problemsByID[commune.id])], labelled: review.label(commune) != nil)
+                         count(problemsByID[commune.id]), commune.type.map { .string($0.rawValue) } ?? .null], labelled: review.label(commune) != nil)
             }))
         }
         if !review.corridors.isEmpty {
@@ -127,12 +128,19 @@ struct InteractiveMap {
             }
             // [id, name, shape, flags, value…]: flags 1 = its row is on the page, 2 = its name may stand on the map;
             // trailing nulls left out. Arrays, not objects: a review of 100,000 zones has to fit in a page.
+            // An id that is a plain integer is written as a number; a name sharing at least four
+            // UTF-16 units with the one before is written [shared, rest] (front coding).
+            var previous: [UInt16] = []
             let features: [JSONValue] = layer.features.enumerated().map { k, feature in
                 var values = feature.values
                 while values.last == .null { values.removeLast() }
                 let shape: JSONValue = feature.point.map { .array([.fixed($0.y, places: 6), .fixed($0.x, places: 6)]) } ?? .number(shapes[k])
                 let flags = (feature.onPage ? 1 : 0) + (feature.labelled ? 2 : 0)
-                return .array([.string(feature.id), .string(feature.name), shape, .number(String(flags))] + values)
+                let id: JSONValue = Self.isPlainInteger(feature.id) ? .number(feature.id) : .string(feature.id)
+                let units = Array(feature.name.utf16)
+                let name = Self.frontCoded(units, after: previous)
+                previous = units
+                return .array([id, name, shape, .number(String(flags))] + values)
             }
             var object: JSONObject = ["key": .string(layer.key), "title": .string(layer.title), "type": .string(layer.type),
                                       "colour": .string(layer.colour), "fields": .array(layer.fields.map(JSONValue.string)),
@@ -151,14 +159,32 @@ struct InteractiveMap {
         ]))
     }
 
-    /// `[[ring, ring…], …]` for polygons (one array per polygon), `[line, …]` for lines; each
-    /// ring or line `[x0, y0, dx1, dy1, …]` in steps from the origin.
+    /// "0", "17", "2024" — digits without a leading zero, short enough for a JavaScript number to hold exactly.
+    static func isPlainInteger(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 15 && id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber) && (id == "0" || !id.hasPrefix("0"))
+    }
+
+    /// The name as a string, or as `[shared, rest]` when it shares at least four UTF-16 units with
+    /// the name before (never splitting a surrogate pair); the script rebuilds it with `slice`.
+    static func frontCoded(_ name: [UInt16], after previous: [UInt16]) -> JSONValue {
+        var shared = 0
+        while shared < min(name.count, previous.count), name[shared] == previous[shared] { shared += 1 }
+        if shared > 0, UTF16.isLeadSurrogate(name[shared - 1]) { shared -= 1 }
+        let whole = String(decoding: name, as: UTF16.self)
+        guard shared >= 4 else { return .string(whole) }
+        return .array([.number(String(shared)), .string(String(decoding: name[shared...], as: UTF16.self))])
+    }
+
+    /// `[[ring, ring…], …]` for multipolygons (one array per polygon), `[ring, ring…]` for a single
+    /// polygon, `[line, …]` for lines; each ring or line `[x0, y0, dx1, dy1, …]` in steps from the origin.
     static func encode(_ geometry: Geometry, origin: Coordinate, step: Double) throws -> String {
+        // A single polygon is its rings.
+        let nested = geometry.type != .polygon
         var out = "["
         var polygonOpen = false
         var first = true
         try geometry.forEachPath { path in
-            if path.role == .shell {
+            if path.role == .shell && nested {
                 if polygonOpen { out += "]," }
                 out += "["
                 polygonOpen = true

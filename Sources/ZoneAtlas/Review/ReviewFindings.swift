@@ -86,7 +86,8 @@ extension PlanningReview {
         let files: [(name: String, make: @Sendable () throws -> String)] = [
             ("map.svg", { maps[0] }),
             ("index.html", { page.html(review, leaflet: leaflet, mapData: maps[1]) }),
-            ("review.json", { JSONWriter(indent: 1).string(review.findings) + "\n" }),
+            // Indented for reading while small; compact for large reviews, where nobody reads it by eye.
+            ("review.json", { JSONWriter(indent: review.areas.rows.count > 20_000 ? nil : 1).string(review.findings) + "\n" }),
             ("overlaps.geojson", { try GeoJSONWriter().string(review.overlapLayer) + "\n" }),
             ("commune-overlaps.geojson", { try GeoJSONWriter().string(review.communeOverlapLayer) + "\n" }),
             ("gaps.geojson", { try GeoJSONWriter().string(review.gapLayer) + "\n" }),

@@ -56,14 +56,18 @@ enum ReviewScript {
       stacked.forEach(function (layer) {
         var group = L.featureGroup();
         var style = styles[layer.type](layer);
+        var previous = "";
         layer.features.forEach(function (a) {
-          var f = { id: a[0], name: a[1], v: a.slice(4), named: (a[3] & 2) !== 0 };
+          var name = Array.isArray(a[1]) ? previous.slice(0, a[1][0]) + a[1][1] : a[1];
+          previous = name;
+          var f = { id: String(a[0]), name: name, v: a.slice(4), named: (a[3] & 2) !== 0 };
           f.row = (a[3] & 1) && layer.rowPrefix ? layer.rowPrefix + slug(f.id) : null;
           if (layer.type === "problem") { f.p = a[2]; } else { f.g = a[2]; }
           var shape;
           style.className = "feature layer-" + layer.key;
           if (f.p) { shape = L.circleMarker(f.p, style); }
           else if (layer.type === "corridor") { shape = L.polyline(f.g.map(ring), style); }
+          else if (typeof f.g[0][0] === "number") { shape = L.polygon(f.g.map(ring), style); }
           else { shape = L.polygon(f.g.map(function (polygon) { return polygon.map(ring); }), style); }
           shape.bindPopup(facts(layer, f), { maxWidth: 360 });
           if (data.labels && (layer.type === "zone" || layer.type === "commune") && f.named) {
