@@ -87,7 +87,7 @@ struct InteractiveMap {
             layers.append(Layer(key: "corridors", title: "Corridors", type: "corridor", colour: "#6c757d", fields: ["kind", "zones near"], rowPrefix: "corridor-row-",
                                 features: review.corridors.enumerated().map { c, corridor in
                 let near = review.adjacency.pairs.filter { $0.corridor.id == corridor.id }.count
-                return MapFeature(id: corridor.id, name: review.label(corridor) ?? corridor.name, onPage: onPage("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
+                return MapFeature(id: corridor.id, name: review.title(corridor), onPage: onPage("corridor-row-\(ReviewAnchors.slug(corridor.id))"),
                                geometry: display.corridors[c], values: [.string(corridor.kind.rawValue), .number(String(near))])
             }))
         }

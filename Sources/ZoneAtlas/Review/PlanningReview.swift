@@ -114,6 +114,11 @@ public struct PlanningReview: Sendable {
         return seen.sorted()
     }
 
+    /// What a map calls a feature: its name, or its kind when it has no name.
+    func title(_ feature: any RegistryFeature) -> String {
+        label(feature) ?? ReviewMap.readable(feature.kindName)
+    }
+
     /// Problems in the input that are errors (repairs count: the file was wrong).
     public var inputErrors: [Problem] {
         inputs.flatMap(\.problems).filter { $0.severity == .error || $0.code == .repaired }

@@ -74,18 +74,14 @@ extension PlanningReview {
         }
         progress(.simplify)
         let display = try DisplayShapes(self)
-        // The two maps, then the files, each made on its own thread.
+        // The maps and the files, each made on its own thread; then the page, which holds the interactive map.
         progress(.maps)
         let page = ReviewPage()
         let rows = page.rowAnchors(self)
-        let maps = try parallelMap(count: 2, chunkSize: 1) { k in
-            k == 0 ? try ReviewMap().svg(self, display: display) : try InteractiveMap().json(self, display: display, rowsOnPage: rows)
-        }
-        progress(.page)
         let review = self
         let files: [(name: String, make: @Sendable () throws -> String)] = [
-            ("map.svg", { maps[0] }),
-            ("index.html", { page.html(review, leaflet: leaflet, mapData: maps[1]) }),
+            ("map.svg", { try ReviewMap().svg(review, display: display) }),
+            ("", { try InteractiveMap().json(review, display: display, rowsOnPage: rows) }),
             // Indented for reading while small; compact for large reviews, where nobody reads it by eye.
             ("review.json", { JSONWriter(indent: review.areas.rows.count > 20_000 ? nil : 1).string(review.findings) + "\n" }),
             ("overlaps.geojson", { try GeoJSONWriter().string(review.overlapLayer) + "\n" }),
@@ -96,7 +92,9 @@ extension PlanningReview {
             ("gaps.csv", { (review.coverage?.gapTable ?? AnalysisTable(columns: ["id", "area_m2", "location", "neighbours"], rows: [])).csv() }),
         ]
         let texts = try parallelMap(count: files.count, chunkSize: 1) { try files[$0].make() }
-        for (file, text) in zip(files, texts) { try save(file.name, text) }
+        progress(.page)
+        try save("index.html", page.html(self, leaflet: leaflet, mapData: texts[1]))
+        for (file, text) in zip(files, texts) where !file.name.isEmpty { try save(file.name, text) }
         return URL(fileURLWithPath: directory).appendingPathComponent("index.html").path
     }
 }

@@ -111,7 +111,7 @@ struct ReviewMap {
         var svg: Markup = "<g class=\"communes\" fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"#7a7a7a\" stroke-width=\"0.7\">\n"
         for (commune, shape) in shapes.communes where frame.shows(shape) {
             let id: Markup = detailed ? " id=\"commune-\(ReviewAnchors.slug(commune.id))\"" : ""
-            svg += "<path\(id) class=\"commune\" fill-rule=\"evenodd\" d=\"\(try frame.path(shape))\"><title>\(commune.name)</title></path>\n"
+            svg += "<path\(id) class=\"commune\" fill-rule=\"evenodd\" d=\"\(try frame.path(shape))\"><title>\(review.title(commune))</title></path>\n"
         }
         svg += "</g>\n<g class=\"zones\" fill-opacity=\"0.5\" stroke-width=\"1.2\">\n"
         if shapes.zones.count > zonesDrawnOneByOne {
@@ -127,7 +127,7 @@ struct ReviewMap {
             for (zone, shape) in shapes.zones where frame.shows(shape) {
                 let colour = Self.colour(kind: zone.kind.rawValue)
                 let id: Markup = detailed ? " id=\"zone-\(ReviewAnchors.slug(zone.id))\"" : ""
-                svg += "<path\(id) class=\"zone\" data-kind=\"\(zone.kind.rawValue)\" fill=\"\(colour)\" stroke=\"\(colour)\" fill-rule=\"evenodd\" d=\"\(try frame.path(shape))\"><title>\(zone.name)</title></path>\n"
+                svg += "<path\(id) class=\"zone\" data-kind=\"\(zone.kind.rawValue)\" fill=\"\(colour)\" stroke=\"\(colour)\" fill-rule=\"evenodd\" d=\"\(try frame.path(shape))\"><title>\(review.title(zone))</title></path>\n"
             }
         }
         svg += "</g>\n<g class=\"gaps\" fill=\"#ffb703\" stroke=\"#fb8500\" stroke-width=\"1.5\">\n"
@@ -141,7 +141,7 @@ struct ReviewMap {
             let style = Self.style(corridor.kind)
             let dash: Markup = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             let id: Markup = detailed ? " id=\"corridor-\(ReviewAnchors.slug(corridor.id))\"" : ""
-            svg += "<path\(id) class=\"corridor\" data-kind=\"\(corridor.kind.rawValue)\" stroke=\"\(style.colour)\" stroke-width=\"\(style.width, places: 1)\"\(dash) d=\"\(try frame.path(shape))\"><title>\(corridor.name)</title></path>\n"
+            svg += "<path\(id) class=\"corridor\" data-kind=\"\(corridor.kind.rawValue)\" stroke=\"\(style.colour)\" stroke-width=\"\(style.width, places: 1)\"\(dash) d=\"\(try frame.path(shape))\"><title>\(review.title(corridor))</title></path>\n"
         }
         return svg + "</g>\n"
     }

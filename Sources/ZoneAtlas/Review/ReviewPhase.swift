@@ -7,6 +7,6 @@ public enum ReviewPhase: String, Sendable, CaseIterable {
     case coverage = "checking the communes' coverage"
     case corridors = "finding zones on corridors"
     case simplify = "simplifying shapes for display"
-    case maps = "drawing map.svg and the interactive map"
-    case page = "writing the page, review.json, the layers and the tables"
+    case maps = "drawing map.svg and the interactive map, writing review.json, the layers and the tables"
+    case page = "writing the page"
 }
