@@ -21,14 +21,19 @@ struct LabelPlacer {
         var edge: (x: Double, y: Double)
     }
 
-    /// A spot for the label of a feature whose pixel box is `feature`: centred on the anchor when
+    /// A spot for the label of a feature whose pixel box is `feature`: on or near the anchor when
     /// the name fits inside the box, else beside the box (right, left, above, below, then the
     /// corners a little further out), with a leader line, so the label never covers its feature.
     mutating func place(_ text: String, anchor: (x: Double, y: Double), feature: PixelBox, size: Double, bold: Bool) -> Spot? {
         let width = TextWidth.of(text, size: size, bold: bold), height = size * 1.25
-        if width + 4 <= feature.maxX - feature.minX, height + 2 <= feature.maxY - feature.minY,
-           let spot = claim(centre: anchor, width: width, height: height, size: size, leader: false, among: [PixelBox]()) {
-            return spot
+        // Inside a feature wide enough for it: at the anchor, or a line or two above or below, still in its box.
+        if width + 4 <= feature.maxX - feature.minX, height + 2 <= feature.maxY - feature.minY {
+            for dy in [0, -height, height, -2 * height, 2 * height] {
+                let y = anchor.y + dy
+                let x = min(max(anchor.x, feature.minX + width / 2 + 2), feature.maxX - width / 2 - 2)
+                guard y - height / 2 >= feature.minY, y + height / 2 <= feature.maxY else { continue }
+                if let spot = claim(centre: (x, y), width: width, height: height, size: size, leader: false, among: [PixelBox]()) { return spot }
+            }
         }
         let gap = 10.0
         let centres: [(Double, Double)] = [
