@@ -7,20 +7,6 @@ extension PlanningReview {
     /// Everything the review found, as one JSON object (`review.json`).
     public var findings: JSONValue {
         func number(_ value: Double, _ places: Int = 1) -> JSONValue { .fixed(value, places: places) }
-        var partsByZone: [String: [Apportionment.Part]] = [:]
-        for part in apportionment.parts { partsByZone[part.zone.id, default: []].append(part) }
-        let apportionRows = apportionment.zones.map { summary -> JSONValue in
-            let parts = (partsByZone[summary.zone.id] ?? []).map { part -> JSONValue in
-                .object(["commune": .string(part.commune.id), "name": .string(part.commune.name), "area_m2": number(part.areaSquareMetres),
-                         "share_of_zone": number(part.shareOfZone, 6), "share_of_commune": number(part.shareOfCommune, 6)])
-            }
-            return .object(["zone": .string(summary.zone.id), "area_m2": number(summary.areaSquareMetres),
-                            "outside_communes_m2": number(summary.outsideSquareMetres), "communes": .array(parts)])
-        }
-        let corridorRows = adjacency.pairs.map { pair -> JSONValue in
-            .object(["corridor": .string(pair.corridor.id), "zone": .string(pair.zone.id), "distance_m": number(pair.distanceMetres),
-                     "touches": .bool(pair.touches)])
-        }
         return .object([
             "title": .string(title), "crs": .string(crs.definition), "crs_name": .string(crs.name),
             "summary": .object(["zones": .number(String(zones.count)), "communes": .number(String(communes.count)),
@@ -31,10 +17,10 @@ extension PlanningReview {
                                                   "crs": .string($0.sourceCRS.definition)]) }),
             "areas": .array(areas.table.objects()), "area_totals": areas.totalsJSON,
             "overlaps": .array(overlaps.table.objects(["a", "b", "area_m2", "share_a", "share_b", "relation"])),
-            "overlap_slivers": overlaps.slivers.json, "apportionment": .array(apportionRows),
+            "overlap_slivers": overlaps.slivers.json, "apportionment": apportionment.json,
             "coverage": coverage?.json ?? .null,
             "sliver_tolerance": .object(["min_area_m2": number(slivers.minimumAreaSquareMetres), "width_m": number(slivers.widthMetres)]),
-            "corridor_adjacency": .object(["distance_m": number(adjacency.distanceMetres), "pairs": .array(corridorRows)]),
+            "corridor_adjacency": adjacency.json,
             "problems": .array(inputs.flatMap { input in input.problems.map { problem -> JSONValue in
                 guard case var .object(object) = problem.json else { return problem.json }
                 object["file"] = .string(input.file)
