@@ -45,7 +45,26 @@ public struct AnalysisTable: Sendable {
 
 /// Numbers for the analyses' JSON: fixed decimals, null when absent or not finite.
 enum Figure {
-    static func fixed(_ value: Double, _ places: Int) -> JSONValue { .fixed(value, places: places) }
+    static func fixed(_ value: Double, _ places: Int) -> JSONValue { value.isFinite ? .number(decimals(value, places)) : .null }
     static func optional(_ value: Double?, _ places: Int) -> JSONValue { value.map { fixed($0, places) } ?? .null }
     static func count(_ value: Int) -> JSONValue { .number(String(value)) }
+}
+
+extension Figure {
+    /// `value` with `places` decimals (0…6, rounded half away from zero), "-0" written "0"; as
+    /// `String(format: "%.Nf")` gives it, but in integers, since a review of 100,000 zones writes
+    /// millions of them.
+    static func decimals(_ value: Double, _ places: Int) -> String {
+        let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(places, 0), 6)]
+        guard value.isFinite, abs(value) * scale < 9e15, (0...6).contains(places) else { return String(format: "%.\(places)f", value) }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+        var text = scaled == 0 || value >= 0 ? "" : "-"
+        text += String(whole)
+        if places > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: places - digits.count) + digits
+        }
+        return text
+    }
 }

@@ -138,7 +138,7 @@ struct InteractiveMap {
                 let flags = (feature.onPage ? 1 : 0) + (feature.labelled ? 2 : 0)
                 let id: JSONValue = Self.isPlainInteger(feature.id) ? .number(feature.id) : .string(feature.id)
                 let units = Array(feature.name.utf16)
-                let name = Self.frontCoded(units, after: previous)
+                let name = Self.frontCoded(units, after: previous, whole: feature.name)
                 previous = units
                 return .array([id, name, shape, .number(String(flags))] + values)
             }
@@ -166,12 +166,11 @@ struct InteractiveMap {
 
     /// The name as a string, or as `[shared, rest]` when it shares at least four UTF-16 units with
     /// the name before (never splitting a surrogate pair); the script rebuilds it with `slice`.
-    static func frontCoded(_ name: [UInt16], after previous: [UInt16]) -> JSONValue {
+    static func frontCoded(_ name: [UInt16], after previous: [UInt16], whole: String? = nil) -> JSONValue {
         var shared = 0
         while shared < min(name.count, previous.count), name[shared] == previous[shared] { shared += 1 }
         if shared > 0, UTF16.isLeadSurrogate(name[shared - 1]) { shared -= 1 }
-        let whole = String(decoding: name, as: UTF16.self)
-        guard shared >= 4 else { return .string(whole) }
+        guard shared >= 4 else { return .string(whole ?? String(decoding: name, as: UTF16.self)) }
         return .array([.number(String(shared)), .string(String(decoding: name[shared...], as: UTF16.self))])
     }
 

@@ -79,12 +79,13 @@ struct LabelPlacer {
 
 /// The width of a line of text in DejaVu Sans (the map's first font), from the advance widths of
 /// its glyph classes in em: narrow (i, l, punctuation, space), capitals and wide letters, the rest.
-/// A Vietnamese letter with diacritics is as wide as its base letter.
+/// A letter with diacritics counts as a plain letter of its case.
 enum TextWidth {
     static func of(_ text: String, size: Double, bold: Bool = false) -> Double {
         var ems = 0.0
         for character in text {
-            let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? character
+            // A precomposed Vietnamese letter (ệ, Ố) counts as its class: lower or upper case.
+            let base = character
             switch base {
             case "i", "j", "l", "í", "ì", "'", ".", ",", ":", ";", "|", "!": ems += 0.28
             case " ", "f", "t", "r", "(", ")", "-", "–": ems += 0.36

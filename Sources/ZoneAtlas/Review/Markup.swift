@@ -63,21 +63,8 @@ struct Markup: ExpressibleByStringInterpolation, Sendable, CustomStringConvertib
         return out
     }
 
-    /// `value` with `places` decimals (rounded half away from zero), "-0" written "0". Done in
-    /// integers, not with `String(format:)`, which is slow for the million numbers of a large map.
-    static func fixed(_ value: Double, places: Int) -> String {
-        let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(places, 0), 6)]
-        guard value.isFinite, abs(value) * scale < 9e15, places <= 6 else { return String(format: "%.\(places)f", value) }
-        let scaled = Int((abs(value) * scale).rounded())
-        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
-        var text = scaled == 0 || value >= 0 ? "" : "-"
-        text += String(whole)
-        if places > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: places - digits.count) + digits
-        }
-        return text
-    }
+    /// `value` with `places` decimals, "-0" written "0" (``Figure/decimals(_:_:)``).
+    static func fixed(_ value: Double, places: Int) -> String { Figure.decimals(value, places) }
 
     /// JSON placed inside a `<script type="application/json">` element: `<` is written `\u003c`
     /// (valid in a JSON string, the only place it can occur), so no `</script>` or `<!--` can close

@@ -170,9 +170,9 @@ struct ReviewMap {
             }
         }
         for (commune, shape) in shapes.communes {
-            guard let name = review.label(commune), let box = frame.box(of: shape), let anchor = try shape.pointOnSurface().point else { continue }
-            // A commune's name only where it fits inside the commune's box.
-            guard TextWidth.of(name, size: 9) < box.maxX - box.minX else { continue }
+            // A commune's name only where it fits inside the commune's box (checked before GEOS finds a point inside).
+            guard let box = frame.box(of: shape), box.maxX - box.minX > 30, box.intersects(frame.box), let name = review.label(commune),
+                  TextWidth.of(name, size: 9) < box.maxX - box.minX, let anchor = try shape.pointOnSurface().point else { continue }
             if let spot = placer.placeInside(name, at: frame.pixel(anchor), size: 9, tries: 1) {
                 svg += "<text class=\"label commune-label\" x=\"\(spot.x, places: 1)\" y=\"\(spot.y, places: 1)\" font-size=\"9\" text-anchor=\"middle\" fill=\"#666\">\(name)</text>\n"
             }
