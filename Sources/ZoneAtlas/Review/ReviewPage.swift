@@ -39,7 +39,7 @@ struct ReviewPage {
             .map-wrap{display:flex;gap:.8em}#leaflet-map{flex:1;height:78vh;min-height:480px;border:1px solid #bbb;background:#eef4f8}
             #map-side{width:270px;font-size:.9em}#map-layers label{display:block;margin:.15em 0}#map-layers{border:1px solid #ccc}
             .swatch{display:inline-block;width:14px;height:10px;margin:0 .4em;border:1px solid #555;vertical-align:middle}
-            .map-tools{display:flex;gap:.5em;margin:.4em 0}#map-search{flex:1;max-width:28em;padding:.3em}#map-results{padding-left:1.2em}
+            .map-tools{display:flex;gap:.5em;margin:.4em 0}#map-search{width:100%;box-sizing:border-box;padding:.35em}#map-results{padding-left:1.2em;margin:.3em 0}
             .facts table{margin:.3em 0;font-size:.95em}.facts th{background:none;border:none;padding:0 .6em 0 0}.facts td{border:none;padding:0}
             .more{font-style:italic}
             .leaflet-tooltip.zone-name,.leaflet-tooltip.commune-name{background:none;border:none;box-shadow:none;padding:0;white-space:nowrap;            text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}.leaflet-tooltip.zone-name:before,.leaflet-tooltip.commune-name:before{display:none}
@@ -54,10 +54,11 @@ struct ReviewPage {
         page += summary(review)
         page += """
             <h2 id="map">Map</h2>
-            <div class="map-tools"><input id="map-search" type="search" placeholder="Find a zone, commune or corridor (diacritics optional)" aria-label="search">\
-            <button id="view-main" type="button">Main body</button><button id="view-whole" type="button">Whole extent</button></div>
-            <div class="map-wrap"><div id="leaflet-map"></div><div id="map-side"><fieldset id="map-layers"><legend>Layers</legend></fieldset>\
-            <ul id="map-results"></ul><p>Click a feature for its facts. For print: <a href="map.svg">map.svg</a>.</p></div></div>
+            <div class="map-wrap"><div id="leaflet-map"></div><div id="map-side">\
+            <input id="map-search" type="search" placeholder="Find a zone, commune or corridor" aria-label="search"><ul id="map-results"></ul>\
+            <div class="map-tools"><button id="view-main" type="button">Main body</button><button id="view-whole" type="button">Whole extent</button></div>\
+            <fieldset id="map-layers"><legend>Layers</legend></fieldset>\
+            <p>Click a feature for its facts. Search ignores diacritics. For print: <a href="map.svg">map.svg</a>.</p></div></div>
 
             """
         page += areas(review)
