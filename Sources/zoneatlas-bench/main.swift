@@ -166,6 +166,7 @@ func run(_ file: String, crsName: String, distance: Double, dump: String?) throw
 
 if CommandLine.arguments.dropFirst().first == "stream" { streamBench(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "review" { reviewBenchmark(Array(arguments.dropFirst())) }
 if let first = arguments.first, !["run", "parse", "registry"].contains(first) { arguments.insert("run", at: 0) }
 guard arguments.count >= 2, !arguments[1].hasPrefix("-") else {
     fail("usage: zoneatlas-bench [run] FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX] | parse FILE [--python PYTHON] "

@@ -53,20 +53,14 @@ struct AdjacencyCommand: ParsableCommand {
         let result = try ProgressBar.run("measuring distances") {
             try CorridorAdjacency.find(corridors: corridorFeatures, zones: zoneFeatures, distanceMetres: distance, crs: measureIn)
         }
-        let columns = ["corridor", "corridor_name", "zone", "zone_name", "distance_m", "touches"]
-        let rows = result.pairs.map { pair -> [JSONValue] in
-            [.string(pair.corridor.id), .string(pair.corridor.name), .string(pair.zone.id), .string(pair.zone.name),
-             Number.fixed(pair.distanceMetres, 1), .bool(pair.touches)]
-        }
+        let table = Tabular(result.table)
         switch format {
         case .json:
-            let pairs = rows.map { row in JSONValue.object(["corridor": row[0], "zone": row[2], "distance_m": row[4], "touches": row[5]]) }
-            Terminal.output(JSONWriter(indent: 2).string(.object(["pairs": .array(pairs), "distance_m": Number.fixed(distance, 1),
-                                                                  "crs": .string(result.crs.definition)])) + "\n")
+            Terminal.output(JSONWriter(indent: 2).string(result.json) + "\n")
         case .csv:
-            Terminal.output(Tabular(columns: columns, rows: rows).render(.csv))
+            Terminal.output(table.render(.csv))
         case .table:
-            Terminal.output(Tabular(columns: columns, rows: rows).render(.table)
+            Terminal.output(table.render(.table)
                 + "\ndistances in \(result.crs.name) (\(result.crs.definition))\n")
         }
     }

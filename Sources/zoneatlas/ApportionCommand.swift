@@ -23,24 +23,13 @@ struct ApportionCommand: ParsableCommand {
         let zoneFeatures = try input.entries(zones, layer: .zones, from: .zones)
         let communeFeatures = try input.entries(communes, layer: .communes, from: .communes)
         let result = try ProgressBar.run("apportioning") { try Apportionment.compute(zones: zoneFeatures, communes: communeFeatures) }
-        let columns = ["zone", "zone_name", "commune", "commune_name", "area_m2", "area_ha", "share_of_zone", "share_of_commune"]
-        let rows = result.parts.map { part -> [JSONValue] in
-            [.string(part.zone.id), .string(part.zone.name), .string(part.commune.id), .string(part.commune.name),
-             Number.fixed(part.areaSquareMetres, 1), Number.fixed(part.areaSquareMetres / 10_000, 2),
-             Number.fixed(part.shareOfZone, 4), Number.fixed(part.shareOfCommune, 4)]
-        }
+        let table = result.table
+        let rows = table.rows
         switch format {
         case .json:
-            let zones = result.zones.map { summary -> JSONValue in
-                let parts = rows.filter { $0[0] == .string(summary.zone.id) }
-                    .map { JSONValue.object(JSONObject(zip(columns, $0).dropFirst(2).map { (key: $0, value: $1) })) }
-                return .object(["id": .string(summary.zone.id), "name": .string(summary.zone.name),
-                                "area_m2": Number.fixed(summary.areaSquareMetres, 1),
-                                "outside_communes_m2": Number.fixed(summary.outsideSquareMetres, 1), "communes": .array(parts)])
-            }
-            Terminal.output(JSONWriter(indent: 2).string(.object(["zones": .array(zones)])) + "\n")
+            Terminal.output(JSONWriter(indent: 2).string(result.json) + "\n")
         case .csv:
-            Terminal.output(Tabular(columns: columns, rows: rows).render(.csv))
+            Terminal.output(Tabular(table).render(.csv))
         case .table:
             var text = ""
             for summary in result.zones {

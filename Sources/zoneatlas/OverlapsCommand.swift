@@ -31,37 +31,21 @@ struct OverlapsCommand: ParsableCommand {
 
     func run() throws {
         let features = try input.entries(files, layer: layer, from: .zones)
-        let report = try ProgressBar.run("finding overlaps") { try OverlapReport.find(features, minimumAreaSquareMetres: minArea) }
-        let columns = ["a", "a_name", "b", "b_name", "area_m2", "area_ha", "share_a", "share_b", "relation"]
-        let rows = report.pairs.map { pair -> [JSONValue] in
-            [.string(pair.a.id), .string(pair.a.name), .string(pair.b.id), .string(pair.b.name), Number.fixed(pair.areaSquareMetres, 1),
-             Number.fixed(pair.areaSquareMetres / 10_000, 4), Number.fixed(pair.shareOfA, 6), Number.fixed(pair.shareOfB, 6),
-             .string(pair.relation.rawValue)]
-        }
+        let report = try ProgressBar.run("finding overlaps") { try OverlapReport.find(features, slivers: SliverTolerance(minimumAreaSquareMetres: minArea)) }
+        let table = Tabular(report.table)
         switch format {
         case .json:
-            let pairs = rows.map { row in JSONValue.object(JSONObject(zip(columns, row).filter { !$0.0.hasSuffix("_name") && $0.0 != "area_ha" }
-                .map { (key: $0, value: $1) })) }
-            let object: JSONObject = ["pairs": .array(pairs), "count": .number(String(report.pairs.count)),
-                                      "conflicts": .number(String(report.conflicts.count)),
-                                      "total_area_m2": Number.fixed(report.totalAreaSquareMetres, 1)]
-            Terminal.output(JSONWriter(indent: 2).string(.object(object)) + "\n")
+            Terminal.output(JSONWriter(indent: 2).string(report.json) + "\n")
         case .csv:
-            Terminal.output(Tabular(columns: columns, rows: rows).render(.csv))
+            Terminal.output(table.render(.csv))
         case .table:
-            Terminal.output(Tabular(columns: columns, rows: rows).render(.table)
+            Terminal.output(table.render(.table)
                 + "\n\(report.pairs.count) overlapping pairs (\(report.conflicts.count) conflicts), "
-                + String(format: "%.2f ha in all\n", report.totalAreaSquareMetres / 10_000))
+                + String(format: "%.2f ha in all", report.totalAreaSquareMetres / 10_000)
+                + (report.slivers.count > 0 ? String(format: "; %d slivers below --min-area (%.2f ha)", report.slivers.count,
+                                                      report.slivers.totalSquareMetres / 10_000) : "") + "\n")
         }
-        if let output {
-            let features = report.pairs.enumerated().map { k, pair in
-                Feature(index: k, id: .string("\(pair.a.id)|\(pair.b.id)"), geometry: pair.geometry,
-                        properties: ["a": .string(pair.a.id), "b": .string(pair.b.id), "area_m2": Number.fixed(pair.areaSquareMetres, 1),
-                                     "share_a": Number.fixed(pair.shareOfA, 6), "share_b": Number.fixed(pair.shareOfB, 6),
-                                     "relation": .string(pair.relation.rawValue)])
-            }
-            try ResultLayer.write(features, name: "overlaps", to: output)
-        }
+        if let output { try ResultLayer.write(report.features, name: "overlaps", to: output) }
         if failOnConflict && !report.conflicts.isEmpty { throw ZoneAtlasCommand.inputHasErrors }
     }
 }

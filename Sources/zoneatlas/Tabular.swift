@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZoneAtlas
 import ZoneGeoJSON
 
 /// Rows of named columns, printed as an aligned table, CSV (RFC 4180) or JSON.
@@ -11,6 +12,18 @@ struct Tabular {
     /// Cells as JSON values, so JSON keeps numbers as numbers and nulls as nulls.
     var rows: [[JSONValue]]
 
+    init(columns: [String], rows: [[JSONValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The columns of `table` named in `shown` (all by default).
+    init(_ table: AnalysisTable, shown: [String]? = nil) {
+        let picked = (shown ?? table.columns).compactMap { table.columns.firstIndex(of: $0) }
+        columns = picked.map { table.columns[$0] }
+        rows = table.rows.map { row in picked.map { row[$0] } }
+    }
+
     func render(_ format: Format) -> String {
         switch format {
         case .table: table()
@@ -19,19 +32,10 @@ struct Tabular {
         }
     }
 
-    private static func text(_ value: JSONValue) -> String {
-        switch value {
-        case .null: ""
-        case let .array(values): values.map(text).joined(separator: ", ")
-        case .object: JSONWriter().string(value)
-        default: value.stringValue ?? ""
-        }
-    }
-
     /// For people: every cell with its control characters made visible (a name cannot break the
     /// layout or reach the terminal as an escape sequence, even through a pager).
     private func table() -> String {
-        let cells = rows.map { $0.map { Terminal.visible(Self.text($0)) } }
+        let cells = rows.map { $0.map { Terminal.visible(AnalysisTable.text($0)) } }
         let widths = columns.indices.map { c in max(columns[c].count, cells.map { $0[c].count }.max() ?? 0) }
         func line(_ values: [String]) -> String {
             values.enumerated().map { c, value in
@@ -42,16 +46,11 @@ struct Tabular {
     }
 
     private func csv() -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        return ([columns] + rows.map { $0.map(Self.text) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        AnalysisTable(columns: columns, rows: rows).csv()
     }
 
     private func json() -> String {
-        let objects = rows.map { row in JSONValue.object(JSONObject(zip(columns, row).map { (key: $0, value: $1) })) }
-        return JSONWriter(indent: 2).string(.array(objects)) + "\n"
+        JSONWriter(indent: 2).string(.array(AnalysisTable(columns: columns, rows: rows).objects())) + "\n"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ZoneAtlas
 import ZoneGeoJSON
 
 /// Renders validation results as text for people or JSON for machines.
@@ -30,39 +31,8 @@ enum ValidationReport {
         return out
     }
 
-    /// `{"files":[{"path","features","problems":[{"severity","code","feature","id","pointer","message","location"}]}]}`.
+    /// `{"files":[{"path","features","crs","errors","problems":[{"severity","code","feature","id","pointer","message","location"}],"omitted_problems"}]}`.
     static func json(_ results: [ReadResult]) -> String {
-        let files = results.map { result -> JSONValue in
-            .object([
-                "path": .string(result.file),
-                "features": .number(String(result.featureCount)),
-                "crs": .string(result.sourceCRS.definition),
-                "errors": .number(String(result.problems.filter { $0.severity == .error }.count)),
-                "problems": .array(result.problems.map(json)),
-                "omitted_problems": .number(String(result.omittedProblems)),
-            ])
-        }
-        return JSONWriter(indent: 2).string(.object(["files": .array(files)]))
-    }
-
-    private static func json(_ problem: Problem) -> JSONValue {
-        var object: JSONObject = [
-            "severity": .string(problem.severity.rawValue),
-            "code": .string(problem.code.rawValue),
-            "feature": problem.feature.map { .number(String($0)) } ?? .null,
-            "id": problem.featureID.map(JSONValue.string) ?? .null,
-            "pointer": .string(problem.pointer.description),
-            "message": .string(problem.message),
-            "location": problem.location.map { .array([.number(number($0.x)), .number(number($0.y))]) } ?? .null,
-        ]
-        if let line = problem.line, let column = problem.column {
-            object["line"] = .number(String(line))
-            object["column"] = .number(String(column))
-        }
-        return .object(object)
-    }
-
-    private static func number(_ value: Double) -> String {
-        value.isFinite ? "\(value)" : "null"
+        JSONWriter(indent: 2).string(.object(["files": .array(results.map(\.json))]))
     }
 }

@@ -27,14 +27,20 @@ public struct Apportionment: Sendable {
     public var zones: [ZoneSummary]
 
     /// Splits every polygonal zone over the communes.
-    public static func compute(zones: [any RegistryFeature], communes: [any RegistryFeature]) throws -> Apportionment {
+    /// - Parameter areasSquareMetres: the geodesic area of each zone and commune (by layer and id)
+    ///   when already measured, m²; others are measured here.
+    public static func compute(zones: [any RegistryFeature], communes: [any RegistryFeature],
+                               areasSquareMetres known: [String: Double] = [:]) throws -> Apportionment {
         let zoneList = zones.filter { $0.geometry.type.isPolygonal }
         let communeList = communes.filter { $0.geometry.type.isPolygonal }
+        @Sendable func area(_ feature: any RegistryFeature) throws -> Double {
+            try known[Self.key(feature)] ?? Geodesic.wgs84.area(of: feature.geometry)
+        }
         let tree = try STRtree(communeList.map(\.geometry))
-        let communeAreas = try parallelMap(count: communeList.count, chunkSize: 16) { try Geodesic.wgs84.area(of: communeList[$0].geometry) }
+        let communeAreas = try parallelMap(count: communeList.count, chunkSize: 16) { try area(communeList[$0]) }
         let results = try parallelMap(count: zoneList.count, chunkSize: 1) { z -> (ZoneSummary, [Part]) in
             let zone = zoneList[z]
-            let zoneArea = try Geodesic.wgs84.area(of: zone.geometry)
+            let zoneArea = try area(zone)
             var parts: [Part] = []
             for c in try tree.query(zone.geometry, predicate: .intersects) {
                 let piece = try zone.geometry.intersection(communeList[c].geometry).polygonalParts()
@@ -51,4 +57,7 @@ public struct Apportionment: Sendable {
         }
         return Apportionment(parts: results.flatMap(\.1), zones: results.map(\.0))
     }
+
+    /// The key of a feature's area in ``compute(zones:communes:areasSquareMetres:)``: "layer/id".
+    public static func key(_ feature: any RegistryFeature) -> String { "\(feature.layer.rawValue)/\(feature.id)" }
 }

@@ -16,9 +16,14 @@ public struct CoverageReport: Sendable {
         public var neighbours: [String]
     }
 
-    /// Pairs of units that overlap.
+    /// Pairs of units that overlap, slivers left out.
     public var overlaps: [OverlapReport.Pair]
+    /// The overlaps set aside as slivers.
+    public var overlapSlivers: SliverSummary
+    /// Gaps, largest first, slivers left out.
     public var gaps: [Gap]
+    /// The gaps set aside as slivers.
+    public var gapSlivers: SliverSummary
     /// Geodesic area of the units' union, m².
     public var coveredSquareMetres: Double
     /// Geodesic area of the boundary, when one was given, m².
@@ -27,12 +32,19 @@ public struct CoverageReport: Sendable {
     /// Checks `units` (polygonal features) for overlaps and gaps.
     /// - Parameters:
     ///   - boundary: the area they should cover; without one, gaps are the holes in their union.
-    ///   - minimumAreaSquareMetres: smaller overlaps and gaps are left out.
+    ///   - slivers: overlaps and gaps below this tolerance are counted, not listed.
+    ///   - areasSquareMetres: the geodesic area of each of `units`, in the same order, when already
+    ///     measured (m²); otherwise they are measured here.
     public static func check(_ units: [any RegistryFeature], boundary: Geometry? = nil,
-                             minimumAreaSquareMetres: Double = 0) throws -> CoverageReport {
-        let polygonal = units.filter { $0.geometry.type.isPolygonal }
-        let overlaps = try OverlapReport.find(polygonal, minimumAreaSquareMetres: minimumAreaSquareMetres).pairs
-        let union = try Geometry.union(of: polygonal.map(\.geometry))
+                             slivers tolerance: SliverTolerance = .none, areasSquareMetres known: [Double]? = nil) throws -> CoverageReport {
+        precondition(known == nil || known?.count == units.count, "one area per unit")
+        let kept = units.indices.filter { units[$0].geometry.type.isPolygonal }
+        let polygonal = kept.map { units[$0] }
+        let areas = try known.map { all in kept.map { all[$0] } }
+            ?? parallelMap(count: polygonal.count, chunkSize: 16) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
+        let overlaps = try OverlapReport.find(polygonal, slivers: tolerance, areasSquareMetres: areas)
+        let tree = try STRtree(polygonal.map(\.geometry))
+        let (union, coveredSquareMetres) = try unionByGroup(polygonal.map(\.geometry), areasSquareMetres: areas, tree: tree)
         var gapAreas: Geometry
         if let boundary {
             gapAreas = try boundary.difference(union).polygonalParts()
@@ -45,16 +57,62 @@ public struct CoverageReport: Sendable {
             }
             gapAreas = try Geometry.collection(holes, as: .multiPolygon)
         }
-        let tree = try STRtree(polygonal.map(\.geometry))
+        // A hole ring that touches itself makes an invalid polygon on its own: repaired, and
+        // pieces that collapse to nothing (no area) are no gaps.
         let pieces = try gapAreas.parts().filter { !$0.isEmpty }
-        let gaps = try parallelMap(count: pieces.count, chunkSize: 8) { k -> Gap? in
-            let piece = pieces[k]
+        let measured = try parallelMap(count: pieces.count, chunkSize: 8) { k -> (gap: Gap, sliver: Bool)? in
+            let piece = try pieces[k].validPolygons()
             let area = try Geodesic.wgs84.area(of: piece)
-            guard area > minimumAreaSquareMetres, let point = try piece.pointOnSurface().point else { return nil }
+            guard area > 0, let point = try piece.pointOnSurface().point else { return nil }
             let neighbours = try tree.query(piece, predicate: .intersects).map { polygonal[$0].id }
-            return Gap(geometry: piece, areaSquareMetres: area, location: point, neighbours: neighbours)
-        }.compactMap { $0 }.sorted { $0.areaSquareMetres > $1.areaSquareMetres }
-        return CoverageReport(overlaps: overlaps, gaps: gaps, coveredSquareMetres: try Geodesic.wgs84.area(of: union),
+            return (Gap(geometry: piece, areaSquareMetres: area, location: point, neighbours: neighbours),
+                    try tolerance.isSliver(piece, areaSquareMetres: area))
+        }.compactMap { $0 }
+        var gapSlivers = SliverSummary()
+        for found in measured where found.sliver { gapSlivers.add(areaSquareMetres: found.gap.areaSquareMetres) }
+        let gaps = measured.filter { !$0.sliver }.map(\.gap).sorted { $0.areaSquareMetres > $1.areaSquareMetres }
+        return CoverageReport(overlaps: overlaps.pairs, overlapSlivers: overlaps.slivers, gaps: gaps, gapSlivers: gapSlivers,
+                              coveredSquareMetres: coveredSquareMetres,
                               boundarySquareMetres: try boundary.map { try Geodesic.wgs84.area(of: $0) })
+    }
+
+    /// The union of polygons, made group by group: polygons that intersect (or touch) are in one
+    /// group, so different groups are apart and their unions together form a valid multipolygon
+    /// without one overlay over everything (units that do not tile cost no noding at all).
+    /// - Returns: the union and its geodesic area, m² (a lone unit's area is the one given).
+    static func unionByGroup(_ geometries: [Geometry], areasSquareMetres areas: [Double], tree: STRtree) throws -> (Geometry, Double) {
+        let neighbours = try parallelMap(count: geometries.count, chunkSize: 32) { try tree.query(geometries[$0], predicate: .intersects) }
+        var parent = Array(geometries.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        for (i, list) in neighbours.enumerated() {
+            for j in list {
+                let (a, b) = (root(i), root(j))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var groups: [[Int]] = []
+        var groupOf: [Int: Int] = [:]
+        for i in geometries.indices {
+            let r = root(i)
+            if let g = groupOf[r] { groups[g].append(i) } else {
+                groupOf[r] = groups.count
+                groups.append([i])
+            }
+        }
+        let found = groups
+        let unions = try parallelMap(count: found.count, chunkSize: 1) { g -> (parts: [Geometry], area: Double) in
+            let members = found[g]
+            if members.count == 1 { return (try geometries[members[0]].polygonalParts().parts(), areas[members[0]]) }
+            let union = try Geometry.union(of: members.map { geometries[$0] })
+            return (try union.polygonalParts().parts(), try Geodesic.wgs84.area(of: union))
+        }
+        return (try Geometry.collection(unions.flatMap(\.parts), as: .multiPolygon), unions.reduce(0) { $0 + $1.area })
     }
 }

@@ -27,7 +27,10 @@ public struct OverlapReport: Sendable {
         public var geometry: Geometry
     }
 
+    /// The pairs that are not slivers.
     public var pairs: [Pair]
+    /// The overlaps set aside as slivers.
+    public var slivers: SliverSummary
 
     /// Pairs that are conflicts (not a zone inside its declared parent).
     public var conflicts: [Pair] { pairs.filter { $0.relation != .containment } }
@@ -35,12 +38,25 @@ public struct OverlapReport: Sendable {
     public var totalAreaSquareMetres: Double { pairs.reduce(0) { $0 + $1.areaSquareMetres } }
 
     /// Finds the overlapping pairs among polygonal `features` (others are ignored).
-    /// - Parameter minimumAreaSquareMetres: smaller overlaps (slivers) are left out.
-    public static func find(_ features: [any RegistryFeature], minimumAreaSquareMetres: Double = 0) throws -> OverlapReport {
-        let polygonal = features.filter { $0.geometry.type.isPolygonal }
+    /// - Parameters:
+    ///   - slivers: overlaps below this tolerance are counted in ``slivers``, not listed.
+    ///   - areasSquareMetres: the geodesic area of each of `features`, in the same order, when
+    ///     already measured (m²); otherwise they are measured here.
+    public static func find(_ features: [any RegistryFeature], slivers tolerance: SliverTolerance = .none,
+                            areasSquareMetres known: [Double]? = nil) throws -> OverlapReport {
+        precondition(known == nil || known?.count == features.count, "one area per feature")
+        let kept = features.indices.filter { features[$0].geometry.type.isPolygonal }
+        let polygonal = kept.map { features[$0] }
         let found = try OverlapSearch().run(polygonal.map(\.geometry))
-        let areas = try parallelMap(count: polygonal.count, chunkSize: 64) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
-        let pairs = found.pairs.filter { $0.areaSquareMetres > minimumAreaSquareMetres }.map { pair -> Pair in
+        let areas = try known.map { all in kept.map { all[$0] } }
+            ?? parallelMap(count: polygonal.count, chunkSize: 64) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
+        let sliver = try parallelMap(count: found.pairs.count, chunkSize: 16) {
+            try tolerance.isSliver(found.pairs[$0].intersection, areaSquareMetres: found.pairs[$0].areaSquareMetres)
+        }
+        var summary = SliverSummary()
+        for (k, pair) in found.pairs.enumerated() where sliver[k] { summary.add(areaSquareMetres: pair.areaSquareMetres) }
+        let pairs = try found.pairs.indices.filter { !sliver[$0] }.map { k -> Pair in
+            let pair = found.pairs[k]
             let (a, b) = (polygonal[pair.first], polygonal[pair.second])
             let shareA = areas[pair.first] > 0 ? pair.areaSquareMetres / areas[pair.first] : 0
             let shareB = areas[pair.second] > 0 ? pair.areaSquareMetres / areas[pair.second] : 0
@@ -52,8 +68,8 @@ public struct OverlapReport: Sendable {
                 relation = shareB >= 1 - 1e-6 ? .containment : .partialContainment
             }
             return Pair(a: a, b: b, areaSquareMetres: pair.areaSquareMetres, shareOfA: shareA, shareOfB: shareB,
-                        relation: relation, geometry: pair.intersection)
+                        relation: relation, geometry: try pair.intersection.validPolygons())
         }
-        return OverlapReport(pairs: pairs)
+        return OverlapReport(pairs: pairs, slivers: summary)
     }
 }
