@@ -18,3 +18,4 @@ swift test
 swift test --sanitize=thread --scratch-path .build/tsan
 scripts/test-asan.sh
 scripts/fuzz.sh 60
+Tests/Browser/run-browser-tests.sh .build/debug/zoneatlas
