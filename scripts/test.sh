@@ -2,10 +2,10 @@
 # The whole test suite, as the README gives it and CI runs it, on a fresh Debian machine as root:
 # the system packages it needs, then
 #   1. the suite (Swift Testing, against GDAL's tools, SQLite's CLI and the real data in ../shared),
-#   2. the suite again under the thread sanitizer,
-#   3. the suite under AddressSanitizer with leak detection (scripts/test-asan.sh),
-#   4. each libFuzzer target for 60 s (scripts/fuzz.sh),
-#   5. the review page in headless Chromium through WebDriver (Tests/Browser/run.sh).
+#   2. the review page in headless Chromium through WebDriver (Tests/Browser/run-browser-tests.sh),
+#   3. the suite again under the thread sanitizer,
+#   4. the suite under AddressSanitizer with leak detection (scripts/test-asan.sh),
+#   5. each libFuzzer target for 60 s (scripts/fuzz.sh).
 # Each step stops the run on its first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     libjs-leaflet chromium chromium-driver python3-selenium
 swift build --build-tests
 swift test
+Tests/Browser/run-browser-tests.sh .build/debug/zoneatlas
 swift test --sanitize=thread --scratch-path .build/tsan
 scripts/test-asan.sh
 scripts/fuzz.sh 60
-Tests/Browser/run-browser-tests.sh .build/debug/zoneatlas
