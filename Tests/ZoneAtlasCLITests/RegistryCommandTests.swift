@@ -92,7 +92,9 @@ struct ForeignGeoPackageTests {
         let run = try CLI.run(["import", foreign, "--layer-from", "khu_cong_nghiep=zones", "--registry", registry])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("zones: 8 added"))
-        // Read back in WGS84: the measured areas match those of the source file read directly.
+        // Read back in WGS84: the measured areas match those of the source file read directly. Both sides
+        // are measured by the same code, so this checks the round trip through GDAL's reprojection and
+        // ours, not the area itself (AnalysisTests checks areas against pyproj).
         let fromGPKG = try CLI.run(["list", "--layer", "zones", "--format", "csv", "--registry", registry]).stdout
         let direct = try CLI.run(["areas", "\(CLI.repository)/GeoData/zones.geojson", "--format", "json"]).stdout
         let rows = fromGPKG.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }

@@ -236,12 +236,10 @@ private struct WKBStructure {
 /// A GeoPackage whose content cannot be read.
 public enum GeoPackageError: Error, Sendable, CustomStringConvertible {
     case badGeometry(String)
-    case notAGeoPackage(String)
 
     public var description: String {
         switch self {
         case let .badGeometry(reason): "bad GeoPackage geometry: \(reason)"
-        case let .notAGeoPackage(reason): "not a GeoPackage: \(reason)"
         }
     }
 }
