@@ -20,18 +20,20 @@ mkdir -p "$build/findings" "$work"
 
 swift build -c release --build-path "$build" --target ZoneAtlas -Xswiftc -sanitize=fuzzer,address
 
-objects() { for module in "$@"; do ls "$release/$module.build/"*.o; done; }
+# Every object of each module (C targets, such as swift-crypto's BoringSSL, keep theirs in subfolders).
+objects() { for module in "$@"; do find "$release/$module.build" -name '*.o'; done; }
 link() {  # link OUTPUT SOURCE MODULE...
     local output=$1 source=$2; shift 2
     # (ld.gold warns about ASan's local symbols; those warnings are noise.)
     swiftc -sanitize=fuzzer,address -parse-as-library -O -I "$release/Modules" \
         -Xcc -fmodule-map-file=Sources/CGEOS/module.modulemap -Xcc -fmodule-map-file=Sources/CPROJ/module.modulemap \
         -Xcc -fmodule-map-file="$build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap" \
-        "$source" $(objects "$@") -lgeos_c -lproj -lsqlite3 -o "$output" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+        "$source" $(objects "$@") -lgeos_c -lproj -lsqlite3 -lstdc++ -o "$output" 2>&1 | { grep -v "Cannot export local symbol" || true; }
     test -x "$output"
 }
 link "$build/geojson-reader-fuzzer" Fuzz/GeoJSONReaderFuzzer.swift ZoneGeometry ZoneProjection ZoneGeoJSON
-link "$build/geopackage-blob-fuzzer" Fuzz/GeoPackageBlobFuzzer.swift ZoneGeometry ZoneProjection ZoneGeoJSON GRDB ZoneAtlas
+# ZoneAtlas needs every module built for it (GRDB, swift-crypto, PostgresNIO and SwiftNIO …).
+link "$build/geopackage-blob-fuzzer" Fuzz/GeoPackageBlobFuzzer.swift $(cd "$release" && ls -d -- *.build | sed 's/\.build$//')
 
 # Seeds for the blob decoder: every geometry blob ogr2ogr writes for the fixtures and GeoData.
 blobs=$work/geopackage-blob-seeds

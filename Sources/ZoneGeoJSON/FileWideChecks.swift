@@ -44,17 +44,17 @@ struct FileWideChecks {
 /// What identifies a geometry exactly, small enough to keep for every feature of a large file: its
 /// type, envelope, number of positions and a 64-bit hash of its structure and x/y positions.
 ///
-/// Geometries GEOS finds exactly equal (``Geometry/equalsExactly(_:)``: same structure, same x and
+/// Geometries GEOS finds exactly equal (`Geometry.equalsExactly(_:)`: same structure, same x and
 /// y in the same order, z ignored, −0 equal to 0) have equal keys; geometries that differ have
 /// different keys unless their hashes collide while their types, envelopes and sizes are equal.
-struct GeometryKey: Hashable, Sendable {
+public struct GeometryKey: Hashable, Sendable {
     var type: GeometryType
     var envelope: Envelope
     var coordinateCount: Int
     var digest: Int
 
     /// The key of a non-empty geometry; `nil` for an empty one (never a duplicate).
-    init?(_ geometry: Geometry) {
+    public init?(_ geometry: Geometry) {
         guard let envelope = geometry.envelope else { return nil }
         var hasher = Hasher()
         switch geometry.type {

@@ -692,7 +692,7 @@ extension Problem {
     func shifted(by base: Int) -> Problem {
         var copy = self
         copy.feature = feature.map { $0 + base }
-        copy.pointer = pointer.shiftingFeature(by: base)
+        copy.place = .pointer(pointer.shiftingFeature(by: base))
         return copy
     }
 }

@@ -29,18 +29,22 @@ extension GeoJSONReader {
     ///   an error at `/type`.
     ///
     /// - Parameters:
+    ///   - path: the file to read.
     ///   - batchSize: features per batch (the last one may have fewer); at least 1.
     ///   - body: takes each batch; throwing stops the read (at the parser's next batch) and the
     ///     error is rethrown.
     /// - Throws: ``ReadError`` when the file cannot be opened, or what `body` throws.
     public func read(contentsOf path: String, batchSize: Int = 4096, _ body: (FeatureBatch) throws -> Void) throws -> ReadResult {
         let file = try MappedFile(path: path)
-        let handOff = BatchHandOff(capacity: 2)
+        let handOff = HandOff<DraftBatch, ParsedRest>(capacity: 2)
         let parsed = DispatchSemaphore(value: 0)
         let size = max(1, batchSize)
         let parsing = Thread {
             var parser = GeoJSONParser(bytes: file.bytes, file: path)
-            parser.batching = DraftBatching(size: size, handOut: handOff.put, passed: file.giveBack)
+            parser.batching = DraftBatching(size: size, handOut: handOff.put, passed: { offset in
+                file.giveBack(before: offset)
+                ReadProgress.report(path, offset, file.bytes.count)
+            })
             parser.parse()
             handOff.end(ParsedRest(parser))
             parsed.signal()
@@ -75,23 +79,29 @@ extension GeoJSONReader {
         var assembly = assembly
         let (declaredCRS, crsProblem) = resolveCRS(rest.declaredCRS, file: file)
         if rest.isBroken {
-            return ReadResult(file: file, collection: FeatureCollection(features: []), sourceCRS: declaredCRS, problems: rest.problems,
-                              omittedProblems: 0, omittedErrors: 0, featureCount: assembly.featureCount)
+            var broken = ReadResult(file: file, collection: FeatureCollection(features: []), sourceCRS: declaredCRS, problems: rest.problems,
+                                    omittedProblems: 0, omittedErrors: 0, featureCount: assembly.featureCount)
+            broken.batchesAreVoid = rest.batchesHandedOut > 0
+            return broken
         }
         var fileProblems = rest.problems.filter { $0.feature == nil } + [crsProblem].compactMap { $0 }
+        var batchesAreVoid = false
         let finishing: FeatureFinishing
         if let batchFinishing {
             finishing = batchFinishing
             if let late = lateProblem(rest, declaredCRS: declaredCRS, crsProblem: crsProblem, applied: finishing, file: file) {
                 fileProblems.append(late)
+                batchesAreVoid = true
             }
         } else {
             finishing = makeFinishing(file: file, sourceCRS: declaredCRS, crsProblem: crsProblem, declared: rest.declaredCRS)
         }
         let last = assembly.assemble(rest.drafts, parserProblems: rest.problems.filter { $0.feature != nil }, finishing: finishing)
         if !last.features.isEmpty || !last.problems.isEmpty { try body(last) }
-        return result(file: file, assembly, fileProblems: fileProblems, features: [], foreignMembers: rest.foreignMembers,
-                      bbox: rest.bbox, sourceCRS: finishing.sourceCRS)
+        var read = result(file: file, assembly, fileProblems: fileProblems, features: [], foreignMembers: rest.foreignMembers,
+                          bbox: rest.bbox, sourceCRS: finishing.sourceCRS)
+        read.batchesAreVoid = batchesAreVoid
+        return read
     }
 
     /// What the end of the document says that batches already handed out could not know: a
@@ -104,7 +114,7 @@ extension GeoJSONReader {
             return Problem(severity: .error, code: .crsAfterFeatures, file: file, pointer: declared.pointer,
                            message: "the file names its CRS, \(declared.name), after its features, \(rest.batchesHandedOut) batch"
                                + "\(rest.batchesHandedOut == 1 ? "" : "es") of which were already read as WGS 84 lon/lat; "
-                               + "give the CRS with --crs, or write \"crs\" before \"features\" (as GDAL does)")
+                               + "give the CRS with --input-crs, or write \"crs\" before \"features\" (as GDAL does)")
         }
         if let type = rest.documentType, type == "Feature" || GeometryType(geoJSONType: type) != nil {
             return Problem(severity: .error, code: .wrongType, file: file, pointer: "/type",

@@ -9,10 +9,12 @@ import ZoneProjection
 /// Coordinates are taken as WGS84 lon/lat unless ``ReadOptions/crs`` or the file's legacy `crs`
 /// member (as GDAL writes it) names another CRS; then they are reprojected with PROJ.
 public struct GeoJSONReader: Sendable {
+    /// How files are read: the CRS, polygonization, the invalid-geometry policy, the problem limit.
     public var options: ReadOptions
     /// A `features` array longer than this many bytes is read on two threads.
     var parallelThreshold = 8 << 20
 
+    /// A reader with these options (the defaults read RFC 7946 lon/lat and reject invalid geometries).
     public init(options: ReadOptions = ReadOptions()) {
         self.options = options
     }
@@ -68,7 +70,7 @@ public struct GeoJSONReader: Sendable {
         } catch {
             return (.wgs84, Problem(severity: .error, code: .unknownCRS, file: file, pointer: declared.pointer,
                                     message: "the file's \"crs\" names \(declared.name), which PROJ does not know (\(error)); "
-                                        + "give the right one with --crs EPSG:n"))
+                                        + "give the right one with --input-crs EPSG:n"))
         }
     }
 

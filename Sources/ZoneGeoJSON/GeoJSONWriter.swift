@@ -9,6 +9,7 @@ public struct GeoJSONWriter {
     /// Indentation per level; `nil` for compact output.
     public var indent: Int?
 
+    /// A writer keeping `precision` decimals (clamped to 0…15) and indenting by `indent` spaces.
     public init(precision: Int = 7, indent: Int? = nil) {
         self.precision = max(0, min(15, precision))
         self.indent = indent

@@ -5,6 +5,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
     /// The reference tokens, unescaped.
     public private(set) var tokens: [String]
 
+    /// A pointer from unescaped reference tokens (none: the whole document).
     public init(_ tokens: [String] = []) {
         self.tokens = tokens
     }
@@ -31,6 +32,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
         JSONPointer(tokens + indices.map(String.init))
     }
 
+    /// The textual form, `~` and `/` escaped as `~0` and `~1`.
     public var description: String {
         tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
     }

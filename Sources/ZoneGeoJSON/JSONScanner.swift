@@ -259,36 +259,48 @@ struct JSONScanner {
             negative = true
             position += 1
         }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var exponent = 0
         guard position < end, isDigit(base[position]) else { throw numberFailure("a digit") }
+        // The digits before and after the point, found first, then read in one pass.
+        let integerStart = position
         if base[position] == UInt8(ascii: "0") {
             position += 1
             if position < end && isDigit(base[position]) {
                 throw JSONFailure(code: .invalidJSON, offset: position, message: "numbers may not have leading zeros")
             }
         } else {
-            while position < end, isDigit(base[position]) {
+            while position < end, isDigit(base[position]) { position += 1 }
+        }
+        let integerEnd = position
+        var fractionStart = position, fractionEnd = position
+        if position < end && base[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < end, isDigit(base[position]) else { throw numberFailure("a digit after '.'") }
+            fractionStart = position
+            while position < end, isDigit(base[position]) { position += 1 }
+            fractionEnd = position
+        }
+        var mantissa: UInt64 = 0
+        var exponent = 0
+        if (integerEnd - integerStart) + (fractionEnd - fractionStart) <= 19 {
+            // At most 19 digits: their value fits in 64 bits (10^19 - 1 < 2^64).
+            for i in integerStart..<integerEnd { mantissa = mantissa &* 10 &+ UInt64(base[i] &- 48) }
+            for i in fractionStart..<fractionEnd { mantissa = mantissa &* 10 &+ UInt64(base[i] &- 48) }
+            exponent = -(fractionEnd - fractionStart)
+        } else {
+            // The first 19 significant digits, the rest only moving the point.
+            var digits = 0
+            for i in integerStart..<integerEnd {
                 if digits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(base[position] &- 48)
+                    mantissa = mantissa &* 10 &+ UInt64(base[i] &- 48)
                     if mantissa != 0 { digits += 1 }
                 } else {
                     exponent += 1
                 }
-                position += 1
             }
-        }
-        if position < end && base[position] == UInt8(ascii: ".") {
-            position += 1
-            guard position < end, isDigit(base[position]) else { throw numberFailure("a digit after '.'") }
-            while position < end, isDigit(base[position]) {
-                if digits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(base[position] &- 48)
-                    if mantissa != 0 { digits += 1 }
-                    exponent -= 1
-                }
-                position += 1
+            for i in fractionStart..<fractionEnd where digits < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(base[i] &- 48)
+                if mantissa != 0 { digits += 1 }
+                exponent -= 1
             }
         }
         if position < end && (base[position] | 0x20) == UInt8(ascii: "e") {
@@ -317,7 +329,9 @@ struct JSONScanner {
         return (slowNumber(range), range)
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+    /// 10^0 … 10^22, every one an exact double; written out so that the table is static data.
+    private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     /// strtod on a NUL-terminated copy: correctly rounded, ±HUGE_VAL on overflow.
     private func slowNumber(_ range: Range<Int>) -> Double {

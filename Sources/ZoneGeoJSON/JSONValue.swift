@@ -3,12 +3,17 @@ import Foundation
 /// A JSON value kept exactly as written: numbers keep their original text (so `1.50`, `-0` and
 /// `12345678901234567890` survive a round trip), objects keep their member order.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// The number's literal text, e.g. `"1.50"` or `"1e3"`.
     case number(String)
+    /// A string, unescaped.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, its members in their original order.
     case object(JSONObject)
 
     /// A number written with a fixed count of decimals; `null` for NaN and infinities, which JSON lacks.
@@ -36,12 +41,15 @@ public enum JSONValue: Sendable, Hashable {
 
 /// A JSON object's members in their original order.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    /// The members, in their original order (a repeated key is kept).
     public private(set) var members: [(key: String, value: JSONValue)]
 
+    /// An object of these members, in this order.
     public init(_ members: [(key: String, value: JSONValue)] = []) {
         self.members = members
     }
 
+    /// An object from a literal, members in the literal's order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         members = elements.map { (key: $0.0, value: $0.1) }
     }
@@ -58,17 +66,22 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         }
     }
 
+    /// Whether it has no member.
     public var isEmpty: Bool { members.isEmpty }
+    /// The number of members.
     public var count: Int { members.count }
 
+    /// The members, in order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
         members.makeIterator()
     }
 
+    /// Whether both have the same members in the same order.
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
+    /// Hashes the members in order, as ``==(_:_:)`` compares them.
     public func hash(into hasher: inout Hasher) {
         for member in members {
             hasher.combine(member.key)
@@ -104,9 +117,13 @@ extension JSONValue {
 
 /// Text that is not valid JSON, with where it breaks.
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, e.g. "expected ',' or '}'".
     public var message: String
+    /// 1-based line of the offending character.
     public var line: Int
+    /// 1-based column (in characters) of the offending character.
     public var column: Int
 
+    /// `line L, column C: message`.
     public var description: String { "line \(line), column \(column): \(message)" }
 }

@@ -3,6 +3,7 @@ public struct JSONWriter {
     /// Indentation per level; `nil` for compact output on one line.
     public var indent: Int?
 
+    /// A writer indenting by `indent` spaces per level, or compact on one line.
     public init(indent: Int? = nil) {
         self.indent = indent
     }
@@ -58,6 +59,12 @@ public struct JSONWriter {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most text needs no escape: append it whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -17,12 +17,14 @@ public struct ReadOptions: Sendable {
     public var crs: CRS?
     /// Turn closed LineString / MultiLineString outlines into polygons (CAD exports).
     public var polygonize: Bool
+    /// What to do with a geometry GEOS finds invalid (``InvalidGeometryPolicy/reject`` by default).
     public var policy: InvalidGeometryPolicy
     /// Problems kept per file; further ones are counted, not kept.
     public var problemLimit: Int
     /// Run GEOS's validity check on every geometry (costs time on large files).
     public var checkValidity: Bool
 
+    /// Options; the defaults read RFC 7946 lon/lat, reject invalid geometries and keep 1,000 problems.
     public init(crs: CRS? = nil, polygonize: Bool = false, policy: InvalidGeometryPolicy = .reject,
                 problemLimit: Int = 1000, checkValidity: Bool = true) {
         self.crs = crs

@@ -1,6 +1,7 @@
 import ZoneProjection
 
-/// A GeoJSON file as read: its features in WGS84 and every problem found, in file order.
+/// An input file as read (GeoJSON, or a GeoPackage's feature tables): its features in WGS84 and
+/// every problem found, in file order.
 public struct ReadResult: Sendable {
     /// The path as given.
     public var file: String
@@ -18,6 +19,22 @@ public struct ReadResult: Sendable {
     public var omittedErrors: Int
     /// The number of features read (in ``collection``, or handed out in batches).
     public var featureCount: Int
+    /// Whether a streaming read found, after handing out batches, that they are void: the JSON
+    /// breaks later, or the file names its CRS after its features (see
+    /// ``GeoJSONReader/read(contentsOf:batchSize:_:)``). `false` for a whole-file read.
+    public var batchesAreVoid = false
+
+    /// A result; ``batchesAreVoid`` starts `false`.
+    public init(file: String, collection: FeatureCollection, sourceCRS: CRS, problems: [Problem], omittedProblems: Int,
+                omittedErrors: Int, featureCount: Int) {
+        self.file = file
+        self.collection = collection
+        self.sourceCRS = sourceCRS
+        self.problems = problems
+        self.omittedProblems = omittedProblems
+        self.omittedErrors = omittedErrors
+        self.featureCount = featureCount
+    }
 
     /// Whether any problem is an error, listed or not.
     public var hasErrors: Bool { omittedErrors > 0 || problems.contains { $0.severity == .error } }
@@ -25,8 +42,10 @@ public struct ReadResult: Sendable {
 
 /// A file that could not be read at all (as opposed to one with problems in it).
 public enum ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file at `path` could not be opened or mapped; `reason` is the system's.
     case unreadable(path: String, reason: String)
 
+    /// `cannot read PATH: REASON`.
     public var description: String {
         switch self {
         case let .unreadable(path, reason): "cannot read \(path): \(reason)"

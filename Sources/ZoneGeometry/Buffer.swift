@@ -2,26 +2,36 @@ import CGEOS
 
 /// How the ends of buffered lines are drawn.
 public enum BufferCap: Sendable {
-    case round, flat, square
+    /// A half circle beyond each end.
+    case round
+    /// Cut square at each end.
+    case flat
+    /// A half square beyond each end (the buffer distance past the end).
+    case square
 }
 
 /// How corners of a buffer are drawn.
 public enum BufferJoin: Sendable {
+    /// Rounded corners.
     case round
     /// Sharp corners, cut off beyond `limit` times the distance.
     case mitre(limit: Double)
+    /// Corners cut straight across.
     case bevel
 }
 
 /// The shape of a buffer: caps, joins, arc smoothness and single-sidedness.
 public struct BufferStyle: Sendable {
+    /// How line ends are drawn (round by default).
     public var cap: BufferCap
+    /// How corners are drawn (round by default).
     public var join: BufferJoin
     /// Segments used to approximate a quarter circle.
     public var quadrantSegments: Int
     /// Buffer one side of lines only (left for a positive distance).
     public var singleSided: Bool
 
+    /// A style; the defaults are GEOS's: round caps and joins, 8 segments per quarter circle, both sides.
     public init(cap: BufferCap = .round, join: BufferJoin = .round, quadrantSegments: Int = 8, singleSided: Bool = false) {
         self.cap = cap
         self.join = join

@@ -1,10 +1,15 @@
 /// An axis-aligned bounding box in the coordinates of its geometry (degrees for lon/lat).
 public struct Envelope: Sendable, Hashable, CustomStringConvertible {
+    /// Least x (west edge for lon/lat), in coordinate units.
     public var minX: Double
+    /// Least y (south edge for lon/lat), in coordinate units.
     public var minY: Double
+    /// Greatest x (east edge for lon/lat), in coordinate units.
     public var maxX: Double
+    /// Greatest y (north edge for lon/lat), in coordinate units.
     public var maxY: Double
 
+    /// A box from its edges, in coordinate units (`minX` ≤ `maxX`, `minY` ≤ `maxY`).
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX
         self.minY = minY
@@ -28,5 +33,6 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
                  maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
     }
 
+    /// `[minX, minY, maxX, maxY]`, the order of a GeoJSON `bbox`.
     public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
 }

@@ -12,8 +12,11 @@ public enum PathRole: Sendable {
 
 /// The positions of one ring or line, valid only inside the closure that receives them.
 public struct PathCoordinates {
+    /// Whether the positions are a shell, a hole or a line.
     public let role: PathRole
+    /// The x ordinates (longitude or easting), in order; a ring's last position repeats its first.
     public let x: UnsafeBufferPointer<Double>
+    /// The y ordinates (latitude or northing), as many as ``x``.
     public let y: UnsafeBufferPointer<Double>
 }
 

@@ -3,6 +3,7 @@ import CGEOS
 /// The nesting of a geometry whose positions are stored flat (separate x, y and z arrays),
 /// given as ranges: how a reader hands coordinates to GEOS without a value per position.
 public struct PackedLayout: Sendable {
+    /// The geometry type the ranges describe.
     public var type: GeometryType
     /// Position ranges: the one position of a point; the positions of a linestring or multipoint;
     /// each ring of a polygon or multipolygon (shell first); each line of a multilinestring.
@@ -10,6 +11,7 @@ public struct PackedLayout: Sendable {
     /// For a multipolygon: the ranges of ``paths`` forming each polygon.
     public var polygons: [Range<Int>]
 
+    /// A layout; `polygons` is needed for multipolygons only.
     public init(type: GeometryType, paths: [Range<Int>], polygons: [Range<Int>] = []) {
         self.type = type
         self.paths = paths
@@ -22,7 +24,11 @@ extension Geometry {
     /// call. Point, linestring, polygon, multipoint, multilinestring and multipolygon layouts are
     /// supported; the caller has checked counts and ring closure (GEOS still rejects bad input
     /// with an error, never a crash).
-    /// - Parameter z: heights aligned with `x`, or `nil` for 2D data.
+    /// - Parameters:
+    ///   - layout: the type and the position ranges of its paths (and polygons).
+    ///   - x: the x ordinates (longitude or easting) of every position, in layout order.
+    ///   - y: the y ordinates (latitude or northing), as many as `x`.
+    ///   - z: heights aligned with `x`, or `nil` for 2D data.
     public convenience init(packed layout: PackedLayout, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                             z: UnsafeBufferPointer<Double>? = nil) throws(GeometryError) {
         let context = GEOSContext.current

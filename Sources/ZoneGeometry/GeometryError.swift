@@ -17,6 +17,7 @@ public enum GeometryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The operation does not apply to this geometry type.
     case unsupported(String)
 
+    /// A sentence naming the failure and, for a coordinate, its path.
     public var description: String {
         switch self {
         case let .engine(operation, message):

@@ -3,13 +3,21 @@ import CGEOS
 /// The seven geometry types of the OGC simple features model (and RFC 7946), plus GEOS's
 /// linear ring.
 public enum GeometryType: String, Sendable, CaseIterable {
+    /// A single position.
     case point = "Point"
+    /// A line of two or more positions.
     case lineString = "LineString"
+    /// A closed line of four or more positions, first equal to last (a GEOS type; GeoJSON has none).
     case linearRing = "LinearRing"
+    /// A shell with zero or more holes.
     case polygon = "Polygon"
+    /// Several points.
     case multiPoint = "MultiPoint"
+    /// Several lines.
     case multiLineString = "MultiLineString"
+    /// Several polygons.
     case multiPolygon = "MultiPolygon"
+    /// Geometries of any types.
     case geometryCollection = "GeometryCollection"
 
     init?(geosTypeId: Int32) {

@@ -5,13 +5,19 @@
 /// accept: non-finite numbers, too few positions, unclosed rings; each error carries the
 /// coordinate path of the offending position. An empty point reads back as an empty multipoint.
 public indirect enum GeometryValue: Sendable, Hashable {
+    /// A position.
     case point(Coordinate)
+    /// Positions in order.
     case lineString([Coordinate])
     /// Rings: the shell first, then the holes. Each ring is closed (last position = first).
     case polygon([[Coordinate]])
+    /// Positions.
     case multiPoint([Coordinate])
+    /// Lines, each its positions.
     case multiLineString([[Coordinate]])
+    /// Polygons, each its rings, shell first.
     case multiPolygon([[[Coordinate]]])
+    /// Member geometries.
     case geometryCollection([GeometryValue])
 
     /// The geometry type this value builds.

@@ -4,12 +4,13 @@ import Synchronization
 /// Lets a front end follow long parallel work (e.g. draw a progress bar): while an observer is
 /// installed, ``parallelMap(count:chunkSize:_:)`` tells it how many of how many items are done.
 public enum ParallelProgress {
-    static let observer = Mutex<(@Sendable (Int, Int) -> Void)?>(nil)
+    /// The observer (parallel maps running at once on several threads all ask for it).
+    static let observer = Locked<(@Sendable (Int, Int) -> Void)?>(nil)
 
     /// Runs `body` with `handler(done, total)` called as each parallel map advances.
     public static func observing<T>(_ handler: @escaping @Sendable (Int, Int) -> Void, _ body: () throws -> T) rethrows -> T {
-        observer.withLock { $0 = handler }
-        defer { observer.withLock { $0 = nil } }
+        observer.value = handler
+        defer { observer.value = nil }
         return try body()
     }
 }
@@ -26,7 +27,7 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendab
     let chunks = (count + chunk - 1) / chunk
     if chunks == 1 { return try (0..<count).map(transform) }
     let slots = ResultSlots<T>(count: count)
-    let report = ParallelProgress.observer.withLock { $0 }
+    let report = ParallelProgress.observer.value
     withoutActuallyEscaping(transform) { transform in
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let range = (c * chunk)..<min(count, (c + 1) * chunk)

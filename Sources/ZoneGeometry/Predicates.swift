@@ -51,6 +51,16 @@ extension Geometry {
         return try context.predicate(GEOSEquals_r(context.handle, handle, other.handle), "Equals")
     }
 
+    /// Whether the two are the same geometry written the same way: the same type, the same parts in
+    /// the same order, the same x and y of every vertex (GEOS's `equalsExact` with no tolerance; z
+    /// is not compared). Cheaper than ``equals(_:)``, which also finds the same point set written
+    /// another way (another start vertex, another ring direction).
+    public func isExactlyEqual(to other: Geometry) throws(GeometryError) -> Bool {
+        let context = GEOSContext.current
+        context.clearError()
+        return try context.predicate(GEOSEqualsExact_r(context.handle, handle, other.handle, 0), "EqualsExact")
+    }
+
     /// The DE-9IM intersection matrix, e.g. `"FF2F11212"` for two polygons that touch along an edge.
     public func relate(_ other: Geometry) throws(GeometryError) -> String {
         let context = GEOSContext.current

@@ -11,7 +11,9 @@ public final class STRtree: @unchecked Sendable {
     private let tree: OpaquePointer
 
     /// Indexes `geometries` (empty ones are skipped: they meet nothing).
-    /// - Parameter nodeCapacity: children per node; GEOS's default of 10 suits most data.
+    /// - Parameters:
+    ///   - geometries: what to index, in the order query results refer to.
+    ///   - nodeCapacity: children per node; GEOS's default of 10 suits most data.
     public init(_ geometries: [Geometry], nodeCapacity: Int = 10) throws(GeometryError) {
         let context = GEOSContext.current
         context.clearError()

@@ -21,11 +21,9 @@ enum SimpleShellCheck {
         let n = xs.count
         guard n >= 4 else { return false }
         let vx = UnsafeMutableBufferPointer<Double>.allocate(capacity: n), vy = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let minX = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer {
             vx.deallocate()
             vy.deallocate()
-            minX.deallocate()
         }
         // The distinct vertices in order (repeated positions are allowed in a valid ring).
         var m = 0
@@ -46,20 +44,19 @@ enum SimpleShellCheck {
             scale += abs(term)
         }
         guard abs(twiceArea) > scale * 1e-12 else { return false }
-        // Edges in order of their smallest x.
-        for i in 0..<m { minX[i] = min(vx[i], vx[next(i)]) }
-        var order = Array(0..<m)
-        order.withUnsafeMutableBufferPointer { buffer in buffer.sort { minX[$0] < minX[$1] } }
+        // Edges in order of their smallest x, each sorted with its key beside it.
+        var order = (0..<m).map { (minX: min(vx[$0], vx[next($0)]), edge: $0) }
+        order.withUnsafeMutableBufferPointer { buffer in buffer.sort { $0.minX < $1.minX } }
         return order.withUnsafeBufferPointer { order in
             for k in 0..<m {
-                let a = order[k], a1 = next(a)
+                let a = order[k].edge, a1 = next(a)
                 let p = (x: vx[a], y: vy[a]), q = (x: vx[a1], y: vy[a1])
                 let maxX = max(p.x, q.x), minY = min(p.y, q.y), maxY = max(p.y, q.y)
                 var l = k + 1
                 while l < m {
-                    let b = order[l]
+                    let (bMinX, b) = order[l]
                     l += 1
-                    if minX[b] > maxX { break }
+                    if bMinX > maxX { break }
                     let b1 = next(b)
                     let r = (x: vx[b], y: vy[b]), s = (x: vx[b1], y: vy[b1])
                     if max(r.y, s.y) < minY || min(r.y, s.y) > maxY { continue }

@@ -2,11 +2,13 @@ import CGEOS
 
 /// The outcome of GEOS's OGC validity check.
 public enum Validity: Sendable, Equatable {
+    /// Valid by the OGC Simple Features rules.
     case valid
     /// `reason` is GEOS's text (e.g. "Self-intersection"); `location` is where GEOS found it, in
     /// the geometry's coordinates.
     case invalid(reason: String, location: Coordinate?)
 
+    /// Whether the geometry is ``valid``.
     public var isValid: Bool { self == .valid }
 }
 

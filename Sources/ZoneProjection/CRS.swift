@@ -19,6 +19,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         case geocentric
         /// A horizontal CRS with a vertical one.
         case compound
+        /// Anything else PROJ knows (engineering, vertical, temporal, bound CRSs).
         case other
     }
 
@@ -26,6 +27,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
     public let definition: String
     /// PROJ's name for it, e.g. "VN-2000 / TM-3 105-45".
     public let name: String
+    /// What kind of coordinates it has: ``isGeographic`` and ``isProjected`` ask about it.
     public let kind: Kind
     /// The unit of the first horizontal axis, e.g. "metre" or "degree".
     public let unit: String
@@ -104,6 +106,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
     /// Whether coordinates are easting/northing on a projection.
     public var isProjected: Bool { kind == .projected }
 
+    /// The definition and PROJ's name, e.g. "EPSG:9210 (VN-2000 / TM-3 105-45)".
     public var description: String { "\(definition) (\(name))" }
 
     /// Whether coordinates are easting/northing in metres, so that planar lengths and areas are
@@ -120,7 +123,9 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         return self
     }
 
+    /// Whether the definitions are the same (not whether PROJ would call them equivalent).
     public static func == (a: CRS, b: CRS) -> Bool { a.definition == b.definition }
+    /// Hashes the definition, as ``==(_:_:)`` compares it.
     public func hash(into hasher: inout Hasher) { hasher.combine(definition) }
 
     private static func kind(ofBase ctx: OpaquePointer, _ bound: OpaquePointer) -> Kind {

@@ -22,6 +22,7 @@ public enum ProjectionError: Error, Sendable, Equatable, CustomStringConvertible
     /// The input geometry could not be read or rebuilt.
     case geometry(GeometryError)
 
+    /// A sentence naming the CRS or position and PROJ's message.
     public var description: String {
         switch self {
         case let .unknownCRS(definition, message):

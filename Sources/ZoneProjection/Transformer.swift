@@ -8,7 +8,9 @@ import ZoneGeometry
 /// pipeline is created once per thread and cached, so a `Transformer` is cheap to keep, copy and
 /// use from many threads.
 public struct Transformer: Sendable, Hashable {
+    /// The CRS of the coordinates given to `transform`.
     public let source: CRS
+    /// The CRS of the coordinates returned.
     public let target: CRS
 
     /// A transformer from `source` to `target`.

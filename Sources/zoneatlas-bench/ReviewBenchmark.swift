@@ -37,8 +37,10 @@ func reviewBenchmark(_ arguments: [String]) -> Never {
             "analyses_s": (analysisSeconds * 1000).rounded() / 1000, "review_total_s": (total * 1000).rounded() / 1000,
             "index_html_bytes": index, "map_svg_bytes": size("map.svg"), "ru_maxrss_kb": peakMemoryKB(),
         ]
-        if review.zones.count >= 9_000 && review.zones.count <= 11_000 { report["target"] = "10k zones: review ≤ 3 s — \(total <= 3 ? "met" : "MISSED")" }
-        if review.zones.count >= 90_000 {
+        // gen_zones.py's "10k-zone file" holds 10,000 features: zones and communes.
+        let features = review.zones.count + review.communes.count + review.corridors.count
+        if features >= 9_000 && features <= 11_000 { report["target"] = "10k zones: review ≤ 3 s — \(total <= 3 ? "met" : "MISSED")" }
+        if features >= 90_000 {
             report["target"] = "100k zones: review ≤ 20 s and index.html ≤ 10 MB — \(total <= 20 && index <= 10_000_000 ? "met" : "MISSED")"
         }
         printJSON(report)

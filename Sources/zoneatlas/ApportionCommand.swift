@@ -3,21 +3,28 @@ import ZoneAtlas
 import ZoneGeoJSON
 
 /// `zoneatlas apportion`: how each zone's land divides among communes.
-struct ApportionCommand: ParsableCommand {
+struct ApportionCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "apportion",
         abstract: "For each zone, the hectares and share of it in each commune it touches, and the share of each commune it takes.")
 
-    @Option(parsing: .upToNextOption, help: "Zone files (GeoJSON or GeoPackage); without any, the registry's zones.")
+    @Option(parsing: .upToNextOption, help: "Zone files (GeoJSON or GeoPackage; - reads standard input); without any, the registry's zones.",
+            completion: .file(extensions: ["geojson", "json", "gpkg"]))
     var zones: [String] = []
 
-    @Option(parsing: .upToNextOption, help: "Commune files; without any, the registry's communes.")
+    @Option(parsing: .upToNextOption, help: "Commune files; without any, the registry's communes.", completion: .file(extensions: ["geojson", "json", "gpkg"]))
     var communes: [String] = []
 
     @Option(help: "Output format: table, json or csv.")
     var format: Tabular.Format = .table
 
     @OptionGroup var input: InputOptions
+
+    @OptionGroup var messages: MessageOptions
+
+    func validate() throws {
+        if zones.contains("-") && communes.contains("-") { throw ValidationError("standard input ('-') can be read once only") }
+    }
 
     func run() throws {
         let zoneFeatures = try input.entries(zones, layer: .zones, from: .zones)

@@ -4,19 +4,25 @@ import ZoneGeoJSON
 import ZoneProjection
 
 /// `zoneatlas areas`: how big each feature is, against what its decision declares.
-struct AreasCommand: ParsableCommand {
+struct AreasCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "areas",
         abstract: "Geodesic (WGS84) and planar areas of every zone, against the declared area, with totals by kind.")
 
-    @Argument(help: "GeoJSON or GeoPackage files; without any, the registry.")
+    @Argument(help: "GeoJSON or GeoPackage files (- reads standard input); without any, the registry.", completion: .file(extensions: ["geojson", "json", "gpkg"]))
     var files: [String] = []
 
-    @Option(help: "Read the files as this layer: zones, communes or corridors.")
-    var layer: Layer?
+    @Option(help: "Take every feature of the files as this layer: zones, communes or corridors.")
+    var asLayer: Layer?
+
+    @Option(name: .customLong("layer"), help: RenamedOption.help("--as-layer"))
+    var oldAsLayer: Layer?
 
     @Option(help: "The projected CRS for planar areas, e.g. EPSG:9210; by default the VN-2000 TM-3 or UTM zone that fits the data.")
-    var crs: String?
+    var measureCRS: String?
+
+    @Option(name: .customLong("crs"), help: RenamedOption.help("--measure-crs"))
+    var oldMeasureCRS: String?
 
     @Option(help: "Flag measured areas further than this many percent from the declared area.")
     var tolerance = 5.0
@@ -26,9 +32,16 @@ struct AreasCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var messages: MessageOptions
+
+    func validate() throws {
+        try RenamedOption.check("--as-layer", given: asLayer != nil, old: "--layer", given: oldAsLayer != nil)
+        try RenamedOption.check("--measure-crs", given: measureCRS != nil, old: "--crs", given: oldMeasureCRS != nil)
+    }
+
     func run() throws {
-        let features = try input.entries(files, layer: layer)
-        let planar = try crs.map { try Terminal.crs($0, for: "areas", planarMetres: true) }
+        let features = try input.entries(files, layer: asLayer ?? oldAsLayer)
+        let planar = try (measureCRS ?? oldMeasureCRS).map { try Terminal.crs($0, planarMetres: true) }
         let report = try ProgressBar.run("measuring areas") { try AreaReport.measure(features, crs: planar, tolerancePercent: tolerance) }
         let table = report.table
         switch format {

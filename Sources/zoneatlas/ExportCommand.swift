@@ -5,21 +5,26 @@ import ZoneGeoJSON
 import ZoneGeometry
 
 /// `zoneatlas export`: a layer as GeoJSON or CSV.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a layer of the registry as GeoJSON (RFC 7946) or CSV (with a WKT geometry column).")
 
-    @Option(help: "The layer: zones, communes or corridors.")
+    @Option(help: "The layer of the registry: zones, communes or corridors.")
     var layer: Layer
 
     @Option(help: "Output format: geojson or csv.")
     var format: ExportFormat = .geojson
 
-    @Option(help: "Write to this file instead of stdout.")
+    @Option(help: "Write to this file instead of standard output (- is standard output).", completion: .file(extensions: ["geojson", "csv"]))
     var output: String?
 
+    @Option(help: "Read the registry as it was at this revision number, or at the end of this day (YYYY-MM-DD, UTC).")
+    var at: String?
+
     @OptionGroup var registry: RegistryOptions
+
+    @OptionGroup var messages: MessageOptions
 
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
         case geojson, csv
@@ -44,7 +49,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try registry.existingStore()
-        let entries = try registry.run("export") { try store.entries(RegistryFilter(layers: [layer])) }
+        let revision = try registry.revision(at, in: store)
+        let entries = try registry.run { try store.entries(RegistryFilter(layers: [layer]), at: revision) }
         let text: String
         switch format {
         case .geojson:
@@ -57,16 +63,6 @@ struct ExportCommand: ParsableCommand {
             }
             text = Tabular(columns: EntryRows.columns + ["wkt"], rows: rows).render(.csv)
         }
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                Terminal.error("zoneatlas export: cannot write \(output): \(error.localizedDescription)")
-                throw ZoneAtlasCommand.usageOrIO
-            }
-            Terminal.error("wrote \(entries.count) \(layer.rawValue) to \(output)")
-        } else {
-            Terminal.output(text)
-        }
+        try OutputFile(path: output ?? "-").write(text, what: "\(entries.count) \(layer.rawValue)")
     }
 }

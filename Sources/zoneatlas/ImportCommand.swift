@@ -5,24 +5,29 @@ import ZoneGeoJSON
 import ZoneProjection
 
 /// `zoneatlas import`: validate boundary files and add them to the registry, all or nothing.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Validate GeoJSON (or GeoPackage) files and add their features to the registry.",
         discussion: """
             Every file is validated first; if any has an error, nothing is imported and the registry file is left \
-            exactly as it was. A feature goes to the layer given by --layer, else by its geometry and "kind" property \
+            exactly as it was. A feature goes to the layer given by --as-layer, else by its geometry and "kind" property \
             (lines → corridors; commune, ward, special_zone → communes; anything else → zones). A table of an input \
             GeoPackage goes where --layer-from sends it. An entry with the id of an existing one in the same layer \
             replaces it in place: its fid and any columns other clients added are kept. The import is one transaction: \
-            it waits for other writers (--lock-timeout) and commits whole or not at all.
+            it waits for other writers (--lock-timeout) and commits whole or not at all, as one revision of the \
+            registry's history (with --author, --message, --decision and each file's SHA-256; see `zoneatlas log`).
             """)
 
-    @Argument(help: "GeoJSON or GeoPackage files, or directories of them.")
+    @Argument(help: "GeoJSON or GeoPackage files, or directories of them; - reads standard input.",
+              completion: .file(extensions: ["geojson", "json", "gpkg"]))
     var paths: [String]
 
-    @Option(help: "Put every feature in this layer: zones, communes or corridors.")
-    var layer: Layer?
+    @Option(help: "Put every feature in this layer of the registry: zones, communes or corridors.")
+    var asLayer: Layer?
+
+    @Option(name: .customLong("layer"), help: RenamedOption.help("--as-layer"))
+    var oldAsLayer: Layer?
 
     @Option(name: .customLong("layer-from"), help: ArgumentHelp(
         "Read this table of an input GeoPackage into this layer, as TABLE=LAYER (e.g. khu_cong_nghiep=zones); repeatable. "
@@ -33,7 +38,10 @@ struct ImportCommand: ParsableCommand {
     var kind: String?
 
     @Option(help: "The CRS of the coordinates, e.g. EPSG:9210; overrides the files' own.")
-    var crs: String?
+    var inputCRS: String?
+
+    @Option(name: .customLong("crs"), help: RenamedOption.help("--input-crs"))
+    var oldInputCRS: String?
 
     @Flag(help: "Build polygons from closed LineString outlines.")
     var polygonize = false
@@ -43,40 +51,59 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var registry: RegistryOptions
 
+    @OptionGroup var revision: RevisionOptions
+
+    @OptionGroup var messages: MessageOptions
+
+    func validate() throws {
+        try RenamedOption.check("--as-layer", given: asLayer != nil, old: "--layer", given: oldAsLayer != nil)
+        try RenamedOption.check("--input-crs", given: inputCRS != nil, old: "--crs", given: oldInputCRS != nil)
+    }
+
     func run() throws {
         let mapping = try registry.mapping()
         var options = ReadOptions(polygonize: polygonize, policy: policy)
-        if let crs { options.crs = try Terminal.crs(crs, for: "import") }
-        let importer = RegistryImporter(readOptions: options, mapper: FeatureMapper(mapping: mapping, layer: layer, defaultKind: kind),
-                                        layerFromTable: try tableLayers())
+        if let crs = inputCRS ?? oldInputCRS { options.crs = try Terminal.crs(crs) }
+        let mapper = FeatureMapper(mapping: mapping, layer: asLayer ?? oldAsLayer, defaultKind: kind)
+        let importer = RegistryImporter(readOptions: options, mapper: mapper, layerFromTable: try tableLayers())
+        let input = try InputPaths(paths)
+        defer { input.release() }
+        let clock = ContinuousClock(), start = clock.now
         // The registry's own tables are read with its own columns: the --map options were for the input.
-        let store = GeoPackageStore(path: registry.registry, lockTimeoutSeconds: registry.lockTimeout)
+        let store = try registry.store(mapping: FieldMapping())
         let facts = ["zoneatlas_version": ZoneAtlasCommand.configuration.version,
                      "last_import": ISO8601DateFormatter().string(from: Date()),
                      "last_import_files": paths.joined(separator: ", ")]
         let done: RegistryImporter.Import
         switch Result(catching: { () throws(RegistryError) in
-            try importer.importFiles(paths, into: store, facts: facts) { Terminal.error("importing into \(registry.registry)") }
+            try ProgressBar.reading(shown: input.shown) { () throws(RegistryError) in
+                try importer.importFiles(input.readable, into: store, facts: facts, note: revision.note(command: "import")) {
+                    Terminal.info("importing into \(store.location)")
+                }
+            }
         }) {
         case let .success(result):
             done = result
         case let .failure(.invalidInput(results)):
-            Terminal.error(ValidationReport.text(results))
-            Terminal.error("zoneatlas import: nothing imported; the registry is unchanged")
-            throw ZoneAtlasCommand.inputHasErrors
+            Terminal.error(ValidationReport.text(results.map(input.shown)))
+            throw CommandFailure.inputHasErrors("nothing imported; the registry is unchanged")
         case let .failure(error):
-            Terminal.error("zoneatlas import: \(error); nothing imported, the registry is unchanged")
+            let message = input.shown("\(error)") + "; nothing imported, the registry is unchanged"
             switch error {
-            case .unreadable, .store, .locked, .badRow: throw ZoneAtlasCommand.usageOrIO
-            default: throw ZoneAtlasCommand.inputHasErrors
+            case .unreadable, .store, .locked, .badRow: throw CommandFailure.usageOrIO(message)
+            default: throw CommandFailure.inputHasErrors(message)
             }
         }
         let changes = done.changes
         let warnings = done.results.reduce(0) { $0 + $1.problems.count }
-        for layer in Layer.allCases where changes.added[layer] != nil || changes.replaced[layer] != nil {
-            Terminal.error("\(layer.rawValue): \(changes.added[layer] ?? 0) added, \(changes.replaced[layer] ?? 0) replaced")
+        for result in done.results.map(input.shown) {
+            Terminal.detail("\(result.file): \(result.featureCount) features, \(result.problems.count) warnings")
         }
-        Terminal.error("imported \(changes.total) features into \(registry.registry)"
+        for layer in Layer.allCases where changes.added[layer] != nil || changes.replaced[layer] != nil {
+            Terminal.info("\(layer.rawValue): \(changes.added[layer] ?? 0) added, \(changes.replaced[layer] ?? 0) replaced")
+        }
+        Terminal.detail("import took \(Elapsed.since(start, clock))")
+        Terminal.info("imported \(changes.total) features into \(store.location) as revision \(done.revision.number)"
                        + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s") (run `zoneatlas validate` to see them)" : ""))
     }
 

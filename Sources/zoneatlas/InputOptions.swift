@@ -4,7 +4,7 @@ import ZoneAtlas
 import ZoneGeoJSON
 import ZoneProjection
 
-/// Where an analysis reads its features: GeoJSON/GeoPackage files, or the registry.
+/// Where an analysis reads its features: GeoJSON/GeoPackage files (`-` for standard input), or the registry.
 struct InputOptions: ParsableArguments {
     @Option(help: "The CRS of the input coordinates, e.g. EPSG:9210, when the files do not say (read and reprojected to WGS84).")
     var inputCRS: String?
@@ -12,30 +12,51 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Build polygons from closed LineString outlines in the input files.")
     var polygonize = false
 
+    @Option(help: "Analyse the registry as it was at this revision number, or at the end of this day (YYYY-MM-DD, UTC).")
+    var at: String?
+
     @OptionGroup var registry: RegistryOptions
 
     /// Reads `paths` (validated; exit 1 on errors) as entries of `layer` — or, with no paths, that
-    /// layer of the registry.
+    /// layer of the registry, now or `--at` a revision.
     func entries(_ paths: [String], layer: Layer?, from registryLayer: Layer? = nil) throws -> [any RegistryFeature] {
+        let clock = ContinuousClock(), start = clock.now
         guard !paths.isEmpty else {
             let store = try registry.existingStore()
-            return try registry.run("analysis") {
-                try store.entries(RegistryFilter(layers: registryLayer.map { [$0] } ?? Layer.allCases)).map(\.feature)
+            let revision = try registry.revision(at, in: store)
+            let features = try registry.run {
+                try store.entries(RegistryFilter(layers: registryLayer.map { [$0] } ?? Layer.allCases), at: revision).map(\.feature)
             }
+            Terminal.detail("read \(features.count) entries from the registry \(store.location) in \(Elapsed.since(start, clock))")
+            return features
+        }
+        guard at == nil else {
+            throw CommandFailure.usageOrIO("--at reads the registry at a revision; it does not apply to files (\(paths.joined(separator: ", ")))")
         }
         var options = ReadOptions(polygonize: polygonize)
-        if let inputCRS { options.crs = try Terminal.crs(inputCRS, for: "input") }
+        if let inputCRS { options.crs = try Terminal.crs(inputCRS) }
         let mapper = FeatureMapper(mapping: try registry.mapping(), layer: layer, forAnalysis: true)
-        switch Result(catching: { () throws(RegistryError) in try RegistryImporter(readOptions: options, mapper: mapper).read(paths) }) {
+        let input = try InputPaths(paths)
+        defer { input.release() }
+        switch Result(catching: { () throws(RegistryError) in
+            try ProgressBar.reading(shown: input.shown) { () throws(RegistryError) in
+                try RegistryImporter(readOptions: options, mapper: mapper).read(input.readable)
+            }
+        }) {
         case let .success(batch):
+            for result in batch.results.map(input.shown) {
+                Terminal.detail("read \(result.file): \(result.featureCount) features, \(result.problems.count) warnings")
+            }
+            Terminal.detail("read \(batch.entries.count) entries from \(paths.count) paths in \(Elapsed.since(start, clock))")
             return batch.entries.map(\.feature)
         case let .failure(.invalidInput(results)):
-            Terminal.error(ValidationReport.text(results.filter(\.hasErrors)))
-            throw ZoneAtlasCommand.inputHasErrors
+            let failed = results.filter(\.hasErrors).map(input.shown)
+            Terminal.error(ValidationReport.text(failed))
+            throw CommandFailure.inputHasErrors("\(failed.count) input file\(failed.count == 1 ? " has" : "s have") errors")
         case let .failure(error):
-            Terminal.error("zoneatlas: \(error)")
-            if case .unreadable = error { throw ZoneAtlasCommand.usageOrIO }
-            throw ZoneAtlasCommand.inputHasErrors
+            let message = input.shown("\(error)")
+            if case .unreadable = error { throw CommandFailure.usageOrIO(message) }
+            throw CommandFailure.inputHasErrors(message)
         }
     }
 }
@@ -53,16 +74,15 @@ enum Number {
 
 /// Writes a FeatureCollection of result geometries (overlaps, gaps) for QGIS.
 enum ResultLayer {
-    static func write(_ features: [Feature], name: String, to path: String) throws {
+    static func write(_ features: [Feature], name: String, to output: OutputFile) throws {
         var collection = FeatureCollection(features: features)
         collection.foreignMembers["name"] = .string(name)
+        let text: String
         do {
-            let text = try GeoJSONWriter().string(collection) + "\n"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            text = try GeoJSONWriter().string(collection) + "\n"
         } catch {
-            Terminal.error("zoneatlas: cannot write \(path): \(error)")
-            throw ZoneAtlasCommand.usageOrIO
+            throw CommandFailure.usageOrIO("cannot write \(output.path): \(error)")
         }
-        Terminal.error("wrote \(features.count) \(name) to \(path)")
+        try output.write(text, what: "\(features.count) \(name)")
     }
 }

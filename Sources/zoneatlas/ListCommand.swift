@@ -5,12 +5,12 @@ import ZoneGeoJSON
 import ZoneGeometry
 
 /// `zoneatlas list`: what the registry holds, filtered.
-struct ListCommand: ParsableCommand {
+struct ListCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List zones, communes and corridors in the registry, with declared and measured (geodesic) areas.")
 
-    @Option(help: "Only this layer: zones, communes or corridors.")
+    @Option(help: "Only this layer of the registry: zones, communes or corridors.")
     var layer: Layer?
 
     @Option(help: "Only this kind (e.g. industrial_park, ward, expressway).")
@@ -31,7 +31,12 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: Tabular.Format = .table
 
+    @Option(help: "Read the registry as it was at this revision number, or at the end of this day (YYYY-MM-DD, UTC).")
+    var at: String?
+
     @OptionGroup var registry: RegistryOptions
+
+    @OptionGroup var messages: MessageOptions
 
     func run() throws {
         var filter = RegistryFilter(kind: kind, parent: parent, name: name)
@@ -48,8 +53,9 @@ struct ListCommand: ParsableCommand {
             filter.bbox = Envelope(minX: numbers[0], minY: numbers[1], maxX: numbers[2], maxY: numbers[3])
         }
         let store = try registry.existingStore()
+        let revision = try registry.revision(at, in: store)
         var rows: [[JSONValue]] = []
-        try registry.run("list") { try store.forEachEntry(filter) { rows.append(EntryRows.row($0)) } }
+        try registry.run { try store.forEachEntry(filter, at: revision) { rows.append(EntryRows.row($0)) } }
         Terminal.output(Tabular(columns: EntryRows.columns, rows: rows).render(format))
     }
 }

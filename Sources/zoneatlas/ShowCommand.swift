@@ -5,7 +5,7 @@ import ZoneGeoJSON
 import ZoneProjection
 
 /// `zoneatlas show ID`: one entry, whole.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one zone, commune or corridor: its facts, properties and geometry.")
@@ -16,7 +16,12 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Output format: text, json or geojson.")
     var format: ShowFormat = .text
 
+    @Option(help: "Read the registry as it was at this revision number, or at the end of this day (YYYY-MM-DD, UTC).")
+    var at: String?
+
     @OptionGroup var registry: RegistryOptions
+
+    @OptionGroup var messages: MessageOptions
 
     enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, geojson
@@ -24,9 +29,9 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try registry.existingStore()
-        guard let entry = try registry.run("show", { try store.entry(id: id) }) else {
-            Terminal.error("zoneatlas show: \(RegistryError.notFound(id))")
-            throw ZoneAtlasCommand.inputHasErrors
+        let revision = try registry.revision(at, in: store)
+        guard let entry = try registry.run({ try store.entry(id: id, at: revision) }) else {
+            throw CommandFailure.inputHasErrors("\(RegistryError.notFound(id))" + (revision.map { " at revision \($0)" } ?? ""))
         }
         let feature = entry.feature
         let row = Dictionary(uniqueKeysWithValues: zip(EntryRows.columns, EntryRows.row(entry)))

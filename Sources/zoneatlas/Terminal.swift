@@ -1,15 +1,50 @@
 import Foundation
+import Synchronization
 import ZoneProjection
 
 /// Standard output and error, with colour only when a person is looking.
 enum Terminal {
-    /// Whether stdout / stderr are terminals (no colour in pipes and files, or with NO_COLOR set).
-    static let stdoutIsTTY = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    static let stderrIsTTY = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Whether stdout is a terminal that takes colour: not a pipe or a file, not with NO_COLOR set,
+    /// not a `TERM=dumb` terminal.
+    static let stdoutIsTTY = isatty(1) == 1 && takesEscapes
+
+    /// Neither NO_COLOR nor TERM=dumb forbids escape sequences.
+    private static var takesEscapes: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
 
     /// Whether stdout / stderr are terminals, colour or not: what reaches one is made safe.
     static let stdoutIsTerminal = isatty(1) == 1
     static let stderrIsTerminal = isatty(2) == 1
+
+    /// The command running, named before each error (`zoneatlas import: …`), and how much it says.
+    private static let session = Mutex<(command: String?, verbosity: Verbosity)>((nil, .normal))
+
+    /// Names the command that runs (nil: the root, `zoneatlas` alone) and how much it says.
+    static func begin(_ command: String?, verbosity: Verbosity = .normal) {
+        session.withLock { $0 = (command, verbosity) }
+    }
+
+    static var verbosity: Verbosity { session.withLock { $0.verbosity } }
+
+    /// `zoneatlas` and the command running: what every error starts with.
+    static var prefix: String { "zoneatlas" + (session.withLock { $0.command }.map { " " + $0 } ?? "") }
+
+    /// Writes an error to stderr, after ``prefix`` (printed whatever the verbosity).
+    static func failure(_ message: String) {
+        error(prefix + ": " + message)
+    }
+
+    /// Writes an informational message to stderr, unless `--quiet`.
+    static func info(_ text: String) {
+        if verbosity >= .normal { error(text) }
+    }
+
+    /// Writes a detail to stderr with `--verbose` only.
+    static func detail(_ text: String) {
+        if verbosity >= .verbose { error(prefix + ": " + text) }
+    }
 
     /// Writes data to stdout; on a terminal with the control characters of the data made visible.
     static func output(_ text: String) {
@@ -100,16 +135,15 @@ enum Terminal {
         stdoutIsTTY ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 
-    /// The CRS a `--crs` option names, or exit 2 saying why PROJ does not know it (or, for a name
-    /// PROJ would only guess at, which CRSs it would have guessed).
+    /// The CRS a `--input-crs` or `--measure-crs` option names, or exit 2 saying why PROJ does not
+    /// know it (or, for a name PROJ would only guess at, which CRSs it would have guessed).
     /// - Parameter planarMetres: the CRS is for planar measures, so it must be projected in metres.
-    static func crs(_ definition: String, for command: String, planarMetres: Bool = false) throws -> CRS {
+    static func crs(_ definition: String, planarMetres: Bool = false) throws -> CRS {
         do {
             let crs = try CRS(definition)
             return planarMetres ? try crs.requiringPlanarMetres() : crs
         } catch {
-            Terminal.error("zoneatlas \(command): \(error)")
-            throw ZoneAtlasCommand.usageOrIO
+            throw CommandFailure.usageOrIO("\(error)")
         }
     }
 }

@@ -1,23 +1,27 @@
 import ArgumentParser
 import Foundation
+import ZoneAtlas
 import ZoneGeoJSON
 import ZoneProjection
 
 /// `zoneatlas validate`: is this boundary file right? Every problem, exactly where it is.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check GeoJSON boundary files and report every problem with its location.",
+        abstract: "Check GeoJSON (or GeoPackage) boundary files and report every problem with its location.",
         discussion: """
             Exit status: 0 when no file has errors, 1 when any has, 2 for usage or I/O errors.
-            Coordinates are WGS84 lon/lat unless the file's "crs" member or --crs names another CRS.
+            Coordinates are WGS84 lon/lat unless the file's "crs" member or --input-crs names another CRS.
             """)
 
-    @Argument(help: "GeoJSON files to check.")
+    @Argument(help: "GeoJSON or GeoPackage files to check; - reads standard input.", completion: .file(extensions: ["geojson", "json", "gpkg"]))
     var files: [String]
 
     @Option(help: "The CRS of the coordinates, e.g. EPSG:9210 (VN-2000 / TM-3 105-45); overrides the file's own.")
-    var crs: String?
+    var inputCRS: String?
+
+    @Option(name: .customLong("crs"), help: RenamedOption.help("--input-crs"))
+    var oldInputCRS: String?
 
     @Flag(help: "Build polygons from closed LineString outlines (CAD exports).")
     var polygonize = false
@@ -25,7 +29,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "What to do with geometries GEOS finds invalid: reject, warn or repair.")
     var policy: InvalidGeometryPolicy = .reject
 
-    @Option(help: "With --policy repair: write the repaired features here as GeoJSON (one input file only).")
+    @Option(help: "With --policy repair: write the repaired features here as GeoJSON (one input file only); - writes standard output.",
+            completion: .file(extensions: ["geojson"]))
     var output: String?
 
     @Option(help: "Output format: text or json.")
@@ -34,7 +39,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Problems listed per file at most; the rest are counted.")
     var maxProblems = 1000
 
+    @OptionGroup var messages: MessageOptions
+
     func validate() throws {
+        try RenamedOption.check("--input-crs", given: inputCRS != nil, old: "--crs", given: oldInputCRS != nil)
         if output != nil && files.count != 1 {
             throw ValidationError("--output takes one input file; \(files.count) were given")
         }
@@ -43,32 +51,52 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var options = ReadOptions(polygonize: polygonize, policy: policy, problemLimit: maxProblems)
-        if let crs { options.crs = try Terminal.crs(crs, for: "validate") }
+        if let crs = inputCRS ?? oldInputCRS { options.crs = try Terminal.crs(crs) }
         let reader = GeoJSONReader(options: options)
+        let input = try InputPaths(files)
+        defer { input.release() }
         var results: [ReadResult] = []
-        for file in files {
+        var repaired: [Feature] = []
+        for file in input.readable {
+            let clock = ContinuousClock(), start = clock.now
             do {
-                results.append(try reader.read(contentsOf: file))
+                let result: ReadResult
+                if RegistryImporter.isGeoPackage(file) {
+                    result = try GeoPackageInput(path: file, options: options).read()
+                    if output != nil { repaired += result.collection.features }
+                } else {
+                    result = try ProgressBar.reading(shown: input.shown) {
+                        try reader.read(contentsOf: file) { batch in
+                            if output != nil { repaired += batch.features }
+                        }
+                    }
+                }
+                results.append(input.shown(result))
             } catch {
-                Terminal.error("zoneatlas validate: \(error)")
-                throw ZoneAtlasCommand.usageOrIO
+                throw CommandFailure.usageOrIO(input.shown("\(error)"))
             }
+            Terminal.detail("\(results.last?.file ?? file): \(results.last?.featureCount ?? 0) features read in \(Elapsed.since(start, clock))")
         }
+        let written = output.map(OutputFile.init)
         switch format {
-        case .text: Terminal.output(ValidationReport.text(results))
-        case .json: Terminal.output(ValidationReport.json(results) + "\n")
+        case .text: OutputFile.report(ValidationReport.text(results), beside: written)
+        case .json: OutputFile.report(ValidationReport.json(results) + "\n", beside: written)
         }
-        if let output, let result = results.first {
+        if let written, let result = results.first {
+            var collection = result.collection
+            collection.features = repaired
+            let text: String
             do {
-                let text = try GeoJSONWriter(indent: 1).string(result.collection)
-                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                Terminal.error("wrote \(result.featureCount) features to \(output)")
+                text = try GeoJSONWriter(indent: 1).string(collection) + "\n"
             } catch {
-                Terminal.error("zoneatlas validate: cannot write \(output): \(error)")
-                throw ZoneAtlasCommand.usageOrIO
+                throw CommandFailure.usageOrIO("cannot write \(written.path): \(error)")
             }
+            try written.write(text, what: "\(result.featureCount) features")
         }
-        if results.contains(where: \.hasErrors) { throw ZoneAtlasCommand.inputHasErrors }
+        let failed = results.filter(\.hasErrors).count
+        if failed > 0 {
+            throw CommandFailure.inputHasErrors("\(failed) of \(results.count) file\(results.count == 1 ? "" : "s") \(failed == 1 ? "has" : "have") errors")
+        }
     }
 }
 

@@ -18,6 +18,7 @@ enum ValidationReport {
             for problem in result.problems {
                 let severity = problem.severity == .error ? Terminal.paint("error  ", .red) : Terminal.paint("warning", .yellow)
                 var place = problem.feature.map { "feature \($0)" } ?? "file"
+                if case .row = problem.place { place = problem.place.description }
                 if let id = problem.featureID { place += " (id \(id))" }
                 if let line = problem.line, let column = problem.column { place += " line \(line), column \(column)" }
                 let pointer = problem.pointer.description.isEmpty ? "" : " \(Terminal.paint(problem.pointer.description, .dim))"
@@ -31,7 +32,7 @@ enum ValidationReport {
         return out
     }
 
-    /// `{"files":[{"path","features","crs","errors","problems":[{"severity","code","feature","id","pointer","message","location"}],"omitted_problems"}]}`.
+    /// `{"files":[{"path","features","crs","errors","problems":[{"severity","code","feature","id","pointer","message","location"[,"table","fid"]}],"omitted_problems"}]}`.
     static func json(_ results: [ReadResult]) -> String {
         JSONWriter(indent: 2).string(.object(["files": .array(results.map(\.json))]))
     }

@@ -13,7 +13,7 @@ struct ZoneAtlasCommand: ParsableCommand {
         version: version,
         subcommands: [ValidateCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
                       AreasCommand.self, ApportionCommand.self, OverlapsCommand.self, CoverageCommand.self, AdjacencyCommand.self,
-                      ReviewCommand.self])
+                      ReviewCommand.self, LogCommand.self, DiffCommand.self, RevertCommand.self])
 
     /// Exit statuses shared by every command: 0 fine, 1 the input has errors, 2 usage or I/O.
     static let inputHasErrors = ExitCode(1)
@@ -22,7 +22,8 @@ struct ZoneAtlasCommand: ParsableCommand {
     /// ZoneAtlas's own version.
     static let version = "0.1.0"
 
-    /// Runs the command line, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
+    /// Runs the command line: every error on stderr after `zoneatlas <command>: ` (ArgumentParser's
+    /// own usage errors too), usage errors with exit status 2 (ArgumentParser's default is 64).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--version"] {
@@ -33,9 +34,17 @@ struct ZoneAtlasCommand: ParsableCommand {
             Terminal.error(message)
             Self.exit(withError: usageOrIO)
         }
+        // Until the command line is parsed, the command is the one typed first.
+        Terminal.begin(arguments.first.flatMap { commandNames.dropLast().contains($0) ? $0 : nil })
         do {
             var command = try parseAsRoot()
+            if let subcommand = command as? any Subcommand {
+                Terminal.begin(type(of: subcommand)._commandName, verbosity: subcommand.messages.verbosity)
+            }
             try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.failure(failure.message)
+            Self.exit(withError: failure.exitCode)
         } catch let exit as ExitCode {
             Self.exit(withError: exit)
         } catch {
@@ -44,9 +53,17 @@ struct ZoneAtlasCommand: ParsableCommand {
                 Self.exit(withError: error)
             }
             let message = fullMessage(for: error)
-            if !message.isEmpty { Terminal.error(message) }
+            if !message.isEmpty { Terminal.failure(usageMessage(message)) }
             Self.exit(withError: code == .validationFailure ? usageOrIO : code)
         }
+    }
+
+    /// ArgumentParser's message without its own `Error: ` and with a lower-case first word, to
+    /// follow `zoneatlas <command>: `.
+    static func usageMessage(_ message: String) -> String {
+        let text = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 }
 

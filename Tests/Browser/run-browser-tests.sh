@@ -15,5 +15,5 @@ out="${2:-$(mktemp -d)}"
 mkdir -p "$out"
 data="${ZONEATLAS_SHARED_DATA:-$root/../shared/data}"
 "$binary" review "$data/hai_phong_communes_2025.geojson" "$data/hai_phong_port_channels.geojson" "$root/GeoData" \
-    --out "$out/real" --fail-on never > "$out/review.log" 2>&1 || { cat "$out/review.log"; echo "0 passed, 1 failed"; exit 1; }
+    --out-dir "$out/real" --fail-on never > "$out/review.log" 2>&1 || { cat "$out/review.log"; echo "0 passed, 1 failed"; exit 1; }
 /usr/bin/python3 "$here/review_in_browser.py" "$out/real" "$out/screenshots"

@@ -13,7 +13,7 @@ struct AnalysisCommandTests {
     }
 
     @Test func areas() throws {
-        let report = try json(try CLI.run(["areas", "GeoData/zones.geojson", "--crs", "EPSG:9214", "--format", "json"]))
+        let report = try json(try CLI.run(["areas", "GeoData/zones.geojson", "--measure-crs", "EPSG:9214", "--format", "json"]))
         let features = try #require(report["features"] as? [[String: Any]])
         let sez = try #require(features.first { $0["id"] as? String == "sez-hai-phong" })
         // pyproj: 53,000,176.07 m² geodesic, 52,998,679.65 m² in EPSG:9214.
@@ -53,7 +53,7 @@ struct AnalysisCommandTests {
         #expect(pairs.count == 5 && report["conflicts"] as? Int == 0)
         #expect(pairs.allSatisfy { $0["relation"] as? String == "containment" && abs(($0["share_b"] as? Double ?? 0) - 1) < 1e-6 })
         #expect(try CLI.run(["validate", output]).status == 0)
-        #expect(try CLI.run(["overlaps", "GeoData/zones.geojson", "--fail-on-conflict"]).status == 0)
+        #expect(try CLI.run(["overlaps", "GeoData/zones.geojson", "--fail-on", "conflicts"]).status == 0)
     }
 
     @Test func coverageOfTheRealCommunes() throws {
@@ -72,7 +72,7 @@ struct AnalysisCommandTests {
 
     @Test func adjacencyPairsAndGraph() throws {
         let report = try json(try CLI.run(["adjacency", "--zones", "GeoData/zones.geojson", "--corridors", "GeoData/corridors.geojson",
-                                           "--distance", "500", "--crs", "EPSG:9210", "--format", "json"]))
+                                           "--distance", "500", "--measure-crs", "EPSG:9210", "--format", "json"]))
         let pairs = try #require(report["pairs"] as? [[String: Any]])
         #expect(report["crs"] as? String == "EPSG:9210")
         #expect(pairs.contains { $0["corridor"] as? String == "cor-tan-vu-lach-huyen-bridge" && $0["zone"] as? String == "ez-dinh-vu-cat-hai" && $0["touches"] as? Bool == true })

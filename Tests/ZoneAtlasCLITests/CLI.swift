@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `zoneatlas` binary, which sits beside the test bundle in the build products.
@@ -18,24 +19,16 @@ enum CLI {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    static func run(_ arguments: [String]) throws -> Run {
-        try run(external: binary, arguments)
+    /// Runs `zoneatlas`; `standardInput` is a file to read as its stdin (else `/dev/null`).
+    static func run(_ arguments: [String], standardInput: String? = nil) throws -> Run {
+        try run(external: binary, arguments, standardInput: standardInput)
     }
 
-    /// Runs another program (e.g. `script`, to give `zoneatlas` a terminal) from the repository.
-    static func run(external program: String, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repository)
-        // Files rather than pipes: a full pipe cannot block the process.
-        let out = try temporaryFile("", name: "stdout"), err = try temporaryFile("", name: "stderr")
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: try String(contentsOfFile: out, encoding: .utf8),
-                   stderr: try String(contentsOfFile: err, encoding: .utf8))
+    /// Runs another program (e.g. `script`, to give `zoneatlas` a terminal) from the repository, for
+    /// at most ten minutes (a run that hangs fails the test instead of the whole suite).
+    static func run(external program: String, _ arguments: [String], standardInput: String? = nil) throws -> Run {
+        let run = try Subprocess.run(program, arguments, directory: repository, standardInput: standardInput)
+        return Run(status: run.termination.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     /// Writes `text` to a new temporary file and returns its path.

@@ -15,7 +15,7 @@ struct RegistryCommandTests {
 
     @Test func importGeoDataAndTheRealCommunes() throws {
         let path = try registry()
-        let communes = try CLI.run(["import", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--layer", "communes",
+        let communes = try CLI.run(["import", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--as-layer", "communes",
                                     "--map", "declared_area_km2=area", "--registry", path])
         #expect(communes.status == 0, "\(communes.stderr)")
         // GeoData's ten communes carry official codes that the real file also has: they are replaced.
@@ -66,6 +66,10 @@ struct RegistryCommandTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("nothing imported"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Into a registry that does not exist yet: none is left behind, not even an empty file.
+        let fresh = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("fresh.gpkg").path
+        #expect(try CLI.run(["import", broken, "--registry", fresh]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 
     @Test func helpOnRegistryCommands() throws {
@@ -121,8 +125,8 @@ struct ForeignGeoPackageTests {
         let registry = directory.appendingPathComponent("r.gpkg").path
         let run = try CLI.run(["import", foreign, "--layer-from", "khu=zones", "--registry", registry])
         #expect(run.status == 1)
-        // The first zone's two rows, fids 1 and 9, are both named.
-        #expect(run.stderr.contains("table khu fid 1 and") && run.stderr.contains("table khu fid 9"), "\(run.stderr)")
+        // The first zone's two rows, fids 1 and 9 (GeoData/zones.geojson holds 8 zones), are both named.
+        #expect(run.stderr.contains("table khu fid 9") && run.stderr.contains("is already used by fid 1"), "\(run.stderr)")
         // Nothing was written: the registry file holds no zone.
         if FileManager.default.fileExists(atPath: registry) {
             let list = try CLI.run(["list", "--registry", registry])

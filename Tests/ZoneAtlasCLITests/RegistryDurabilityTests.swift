@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What a registry must survive: a process killed in the middle of an import, eight importers and
@@ -31,16 +32,7 @@ struct RegistryDurabilityTests {
     }
 
     static func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try CLI.run(external: "/usr/bin/sqlite3", [path, sql]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// What a registry holds, as one line: per layer, the rows and the bytes of their ids, names, properties and geometries.
@@ -56,16 +48,8 @@ struct RegistryDurabilityTests {
     }
 
     /// Starts `zoneatlas` with stderr to a file.
-    static func start(_ arguments: [String], stderr: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: CLI.repository)
-        _ = FileManager.default.createFile(atPath: stderr, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
-        try process.run()
-        return process
+    static func start(_ arguments: [String], stderr: String) throws -> Subprocess {
+        try Subprocess(CLI.binary, arguments, directory: CLI.repository, standardError: stderr)
     }
 
     @Test func killedImportsLeaveTheOldOrTheNewRegistry() throws {
@@ -78,11 +62,11 @@ struct RegistryDurabilityTests {
         let finished = directory.appendingPathComponent("finished.gpkg").path
         try Self.copy(base, to: finished)
         let reference = try Self.start(["import", file, "--registry", finished], stderr: log)
-        while !(try String(contentsOfFile: log, encoding: .utf8)).contains("importing into") { usleep(2_000) }
+        while reference.isRunning, !(try String(contentsOfFile: log, encoding: .utf8)).contains("importing into") { usleep(2_000) }
         let writeStart = Date()
-        reference.waitUntilExit()
+        let referenceEnd = try reference.wait()
         let writeSeconds = Date().timeIntervalSince(writeStart)
-        #expect(reference.terminationStatus == 0)
+        #expect(referenceEnd == .exited(0))
         let old = try Self.content(base), new = try Self.content(finished)
         #expect(old != new)
 
@@ -97,21 +81,14 @@ struct RegistryDurabilityTests {
             while process.isRunning, !(try String(contentsOfFile: log, encoding: .utf8)).contains("importing into") { usleep(1_000) }
             usleep(UInt32(Double.random(in: 0..<max(writeSeconds, 0.05)) * 1_000_000))
             guard process.isRunning else { continue }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            guard process.terminationReason == .uncaughtSignal else { continue }
+            kill(process.pid, SIGKILL)
+            guard try process.wait() == .signalled(SIGKILL) else { continue }
             killedInsideTheWrite += 1
             #expect(try Self.sqlite(target, "PRAGMA integrity_check") == "ok", "run \(attempts)")
             let state = try Self.content(target)
             #expect(state == old || state == new, "run \(attempts): \(state)")
-            let info = Process()
-            info.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-            info.arguments = ["-so", "-al", target]
-            info.standardOutput = FileHandle.nullDevice
-            info.standardError = FileHandle.nullDevice
-            try info.run()
-            info.waitUntilExit()
-            #expect(info.terminationStatus == 0, "run \(attempts): ogrinfo")
+            let info = try CLI.run(external: "/usr/bin/ogrinfo", ["-so", "-al", target])
+            #expect(info.status == 0, "run \(attempts): ogrinfo \(info.stderr)")
         }
         #expect(killedInsideTheWrite >= 10, "only \(killedInsideTheWrite) kills landed inside the write in \(attempts) runs")
     }
@@ -153,9 +130,9 @@ struct RegistryDurabilityTests {
             reads += 1
         }
         for (index, importer) in importers.enumerated() {
-            importer.waitUntilExit()
+            let end = try importer.wait()
             let log = try String(contentsOfFile: directory.appendingPathComponent("import-\(index)").path, encoding: .utf8)
-            #expect(importer.terminationStatus == 0, "importer \(index): \(log)")
+            #expect(end == .exited(0), "importer \(index): \(log)")
         }
         #expect(try Self.sqlite(base, "SELECT count(*) FROM zones") == "\(8 + 8 * 150)")
         for prefix in (0..<8).map({ "p\($0)" }) {
@@ -165,15 +142,8 @@ struct RegistryDurabilityTests {
     }
 
     /// Holds the registry's write lock from another process (as QGIS does while it saves).
-    static func holdLock(_ path: String, seconds: Double) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["\(CLI.repository)/Tests/Support/hold_lock.py", path, String(seconds)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        _ = pipe.fileHandleForReading.readData(ofLength: 6)
-        return process
+    static func holdLock(_ path: String, seconds: Double) throws -> Subprocess {
+        try Subprocess.holdingLock(on: path, seconds: seconds, script: "\(CLI.repository)/Tests/Support/hold_lock.py")
     }
 
     @Test func importWaitsForAnotherWriterAndGivesUpWithExitTwo() throws {
@@ -183,12 +153,12 @@ struct RegistryDurabilityTests {
         let waited = try CLI.run(["import", "GeoData/zones.geojson", "--registry", base])
         #expect(waited.status == 0, "\(waited.stderr)")
         #expect(Date().timeIntervalSince(start) > 1.5)
-        holder.waitUntilExit()
+        try holder.wait()
 
         let before = try Data(contentsOf: URL(fileURLWithPath: base))
         let longer = try Self.holdLock(base, seconds: 4)
         let refused = try CLI.run(["import", "GeoData/zones.geojson", "--registry", base, "--lock-timeout", "1"])
-        longer.waitUntilExit()
+        try longer.wait()
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("zoneatlas import: registry \(base): another writer") && refused.stderr.contains("held it for more than 1 s"), "\(refused.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == before)

@@ -9,7 +9,7 @@ struct ReviewCommandTests {
 
     @Test func reviewOfGeoData() throws {
         let directory = try out()
-        let run = try CLI.run(["review", "GeoData/", "--out", directory])
+        let run = try CLI.run(["review", "GeoData/", "--out-dir", directory])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("8 zones, 10 communes, 7 corridors"))
         #expect(run.stdout.hasSuffix("report: \(directory)/index.html\n"))
@@ -20,7 +20,7 @@ struct ReviewCommandTests {
 
     @Test func realCommunesShowSliversAndGaps() throws {
         let directory = try out()
-        let run = try CLI.run(["review", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--out", directory, "--sliver-width", "0"])
+        let run = try CLI.run(["review", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--out-dir", directory, "--sliver-width", "0"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("114 communes"))
         // shapely + pyproj: 249 overlapping pairs and 840 gaps (AnalysisTests records the oracle).
@@ -37,7 +37,7 @@ struct ReviewCommandTests {
 
     @Test func sliversAreCountedNotListed() throws {
         let directory = try out()
-        let run = try CLI.run(["review", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--out", directory, "--min-area", "5000"])
+        let run = try CLI.run(["review", "\(CLI.sharedData)/hai_phong_communes_2025.geojson", "--out-dir", directory, "--min-area", "5000"])
         #expect(run.status == 0, "\(run.stderr)")
         // Each phase is named on stderr as it begins.
         for phase in ["measuring areas", "checking the communes' coverage", "drawing map.svg", "writing the page"] {
@@ -51,15 +51,15 @@ struct ReviewCommandTests {
         let gaps = try #require((json["coverage"] as? [String: Any])?["gaps"] as? [[String: Any]])
         // Below 5,000 m² by area or 20 m by width: none listed is below the area.
         #expect(gaps.allSatisfy { ($0["area_m2"] as? Double ?? 0) >= 5000 })
-        #expect(try CLI.run(["review", "GeoData/", "--out", directory, "--sliver-width", "-1"]).status == 2)
+        #expect(try CLI.run(["review", "GeoData/", "--out-dir", directory, "--sliver-width", "-1"]).status == 2)
     }
 
     @Test func failOnConflictsGatesAWorkflow() throws {
         let file = try CLI.temporaryFile(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{"kind":"industrial_park"},"geometry":{"type":"Polygon","coordinates":[[[106.70,20.80],[106.72,20.80],[106.72,20.82],[106.70,20.82],[106.70,20.80]]]}},{"type":"Feature","id":"b","properties":{"kind":"urban_area"},"geometry":{"type":"Polygon","coordinates":[[[106.71,20.80],[106.73,20.80],[106.73,20.82],[106.71,20.82],[106.71,20.80]]]}}]}"#)
-        #expect(try CLI.run(["review", file, "--out", try out(), "--fail-on", "conflicts"]).status == 1)
-        #expect(try CLI.run(["review", file, "--out", try out(), "--fail-on", "errors"]).status == 0)
-        #expect(try CLI.run(["review", file, "--out", try out(), "--fail-on", "never"]).status == 0)
-        #expect(try CLI.run(["review", "GeoData", "--out", try out(), "--fail-on", "conflicts"]).status == 0)
+        #expect(try CLI.run(["review", file, "--out-dir", try out(), "--fail-on", "conflicts"]).status == 1)
+        #expect(try CLI.run(["review", file, "--out-dir", try out(), "--fail-on", "errors"]).status == 0)
+        #expect(try CLI.run(["review", file, "--out-dir", try out(), "--fail-on", "never"]).status == 0)
+        #expect(try CLI.run(["review", "GeoData", "--out-dir", try out(), "--fail-on", "conflicts"]).status == 0)
         #expect(try CLI.run(["review"]).status == 2)
         #expect(try CLI.run(["review", "/nonexistent"]).status == 2)
     }

@@ -52,7 +52,7 @@ struct ValidateCommandTests {
         #expect(missing.stdout.isEmpty)
         #expect(missing.stderr.contains("no such file"))
         #expect(try CLI.run(["validate", "GeoData/zones.geojson", "--policy", "sometimes"]).status == 2)
-        #expect(try CLI.run(["validate", "GeoData/zones.geojson", "--crs", "EPSG:99999"]).status == 2)
+        #expect(try CLI.run(["validate", "GeoData/zones.geojson", "--input-crs", "EPSG:99999"]).status == 2)
         #expect(try CLI.run(["validate"]).status == 2)
         #expect(try CLI.run(["no-such-command"]).status == 2)
     }
@@ -72,7 +72,7 @@ struct ValidateCommandTests {
         let vn2000 = try CLI.temporaryFile(#"{"type":"Polygon","coordinates":[[[596800,2307400],[597800,2307400],[597800,2308400],[596800,2308400],[596800,2307400]]]}"#)
         let without = try CLI.run(["validate", vn2000])
         #expect(without.status == 1)
-        #expect(without.stdout.contains("projected-coordinates") && without.stdout.contains("--crs"))
-        #expect(try CLI.run(["validate", vn2000, "--crs", "EPSG:9210"]).status == 0)
+        #expect(without.stdout.contains("projected-coordinates") && without.stdout.contains("--input-crs"))
+        #expect(try CLI.run(["validate", vn2000, "--input-crs", "EPSG:9210"]).status == 0)
     }
 }

@@ -11,6 +11,18 @@ struct AnalysisTests {
         Zone(id: id, name: id, kind: .industrialPark, parentID: parent, geometry: try Geometry(wkt: wkt))
     }
 
+    /// A 1 km square with a 500 m square hole, drawn in VN-2000 / TM-3 105-45 and given here in
+    /// lon/lat from PROJ's cs2cs (`cs2cs -f %.10f EPSG:9210 EPSG:4326`, proj-bin 9.1.1): its planar
+    /// area in EPSG:9210 is 1,000,000 − 250,000 m² by hand (1e-10° rounds a corner by under 1 cm).
+    @Test func aHoleIsLeftOutOfThePlanarArea() throws {
+        let wkt = "POLYGON ((106.6820976654 20.8569657567, 106.6917063705 20.8569131658, 106.6917626217 20.8659450611, "
+            + "106.6821533428 20.8659976768, 106.6820976654 20.8569657567), (106.6845137969 20.8592106389, "
+            + "106.6845417073 20.8637265959, 106.6893462750 20.8637002911, 106.6893182211 20.8591843403, 106.6845137969 20.8592106389))"
+        let report = try AreaReport.measure([try zone("with-hole", wkt)], crs: try CRS.epsg(9210))
+        let row = try #require(report.rows.first)
+        #expect(abs(row.planarAreaSquareMetres - 750_000) < 0.05, "\(row.planarAreaSquareMetres)")
+    }
+
     @Test func areasAgainstPyproj() throws {
         let registry = try RegistryTests.geoData()
         let report = try AreaReport.measure(registry.zones, tolerancePercent: 5)
@@ -140,5 +152,18 @@ struct AnalysisTests {
         #expect(graph.edges.count == 1)
         #expect(graph.edges.first.map { "\($0.a.id)-\($0.b.id)" } == "west-east")
         #expect(abs((graph.edges.first?.sharedLengthMetres ?? 0) - 11070.491303) < 1e-5)
+    }
+}
+
+/// CSV as RFC 4180 writes it (expected text written by hand from the RFC's rules): fields with a
+/// comma, a quote or a line break — a CR LF pair included — are quoted, quotes doubled.
+struct AnalysisTableCSVTests {
+    @Test func fieldsAreQuotedByTheRFCsRules() {
+        let table = AnalysisTable(columns: ["id", "name", "note"], rows: [
+            [.string("a"), .string("Hải Phòng, Việt Nam"), .string("say \"hi\"")],
+            [.string("b"), .string("line\r\nbreak"), .null],
+            [.number("3"), .string("plain"), .array([.string("x"), .string("y")])],
+        ])
+        #expect(table.csv() == "id,name,note\r\na,\"Hải Phòng, Việt Nam\",\"say \"\"hi\"\"\"\r\nb,\"line\r\nbreak\",\r\n3,plain,\"x, y\"\r\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZoneAtlas
 import ZoneGeoJSON
@@ -68,6 +69,31 @@ struct GeoPackageStoreTests {
         // The facts table is an attributes table GDAL lists, keyed by an integer.
         let facts = try Paths.run("ogrinfo", ["-so", store.path, "zoneatlas_registry"])
         #expect(facts.output.contains("Geometry: None"), "\(facts.output)")
+    }
+
+    /// The R-tree that ZoneAtlas's `ST_MinX` … functions fill through the triggers holds, for every
+    /// row, the envelope that GDAL's own `ST_MinX` … give for the same geometry blob, and nothing else.
+    @Test func theSpatialIndexHoldsTheEnvelopesGDALMeasures() throws {
+        let store = try RegistryTests.geoDataStore()
+        for layer in ["zones", "communes", "corridors"] {
+            let measured = try Paths.run("ogrinfo", ["-q", store.path, "-sql",
+                                                     "SELECT fid, ST_MinX(geom) AS minx, ST_MaxX(geom) AS maxx, ST_MinY(geom) AS miny, ST_MaxY(geom) AS maxy FROM \(layer)"])
+            #expect(measured.status == 0)
+            // ogrinfo prints "  minx (Real) = 106.5" for each field of each row, in fid order.
+            let values = measured.output.split(separator: "\n").compactMap { line -> Double? in
+                guard let range = line.range(of: " (Real) = ") else { return nil }
+                return Double(line[range.upperBound...].trimmingCharacters(in: .whitespaces))
+            }
+            let rows = try sqlite(store, "SELECT minx, maxx, miny, maxy FROM rtree_\(layer)_geom ORDER BY id")
+                .split(separator: "\n").flatMap { $0.split(separator: "|").compactMap { Double($0) } }
+            #expect(!values.isEmpty && values.count == rows.count, "\(layer): \(values.count) values from GDAL, \(rows.count) in the R-tree")
+            // The R-tree stores 32-bit floats, rounded outwards.
+            for (index, (gdal, indexed)) in zip(values, rows).enumerated() {
+                let isMinimum = index % 4 == 0 || index % 4 == 2
+                #expect(isMinimum ? indexed <= gdal : indexed >= gdal, "\(layer) value \(index): \(indexed) vs \(gdal)")
+                #expect(abs(indexed - gdal) < 1e-4, "\(layer) value \(index): \(indexed) vs \(gdal)")
+            }
+        }
     }
 
     @Test func readsWhatOgr2ogrWrites() throws {
@@ -146,15 +172,8 @@ struct GeoPackageStoreTests {
     }
 
     /// Holds the registry's write lock from another process (as QGIS does while it saves) for `seconds`.
-    func holdLock(_ store: GeoPackageStore, seconds: Double) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["\(Paths.repository.path)/Tests/Support/hold_lock.py", store.path, String(seconds)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        _ = pipe.fileHandleForReading.readData(ofLength: 6)  // "locked"
-        return process
+    func holdLock(_ store: GeoPackageStore, seconds: Double) throws -> Subprocess {
+        try Subprocess.holdingLock(on: store.path, seconds: seconds, script: "\(Paths.repository.path)/Tests/Support/hold_lock.py")
     }
 
     @Test func aWriterWaitsForTheLockAndGivesUpPastTheTimeout() throws {
@@ -166,7 +185,7 @@ struct GeoPackageStoreTests {
         let start = Date()
         try GeoPackageStore(path: store.path, lockTimeoutSeconds: 20).write { writer in try writer.upsert([entry]) }
         #expect(Date().timeIntervalSince(start) > 1.5)
-        holder.waitUntilExit()
+        try holder.wait()
         #expect(try store.entry(id: "after-the-lock") != nil)
 
         let before = try bytes(store)
@@ -182,7 +201,7 @@ struct GeoPackageStoreTests {
                 return
             }
         }
-        longer.waitUntilExit()
+        try longer.wait()
         #expect(try bytes(store) == before)
     }
 

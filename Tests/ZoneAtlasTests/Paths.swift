@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where the project's and the shared data live, relative to this file.
 enum Paths {
@@ -16,16 +17,7 @@ enum Paths {
 
     /// Runs a command-line tool (GDAL's) and returns its stdout and exit status.
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let directory = try temporaryDirectory()
-        let out = directory.appendingPathComponent("stdout")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8))
+        let run = try Subprocess.run("/usr/bin/env", [tool] + arguments)
+        return (run.termination.status, run.stdout)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import ZoneAtlas
+@testable import ZoneAtlas
+import ZoneProjection
 
 /// The planning review of GeoData/: its map checked as XML against PROJ's cs2cs, rendered by
 /// rsvg-convert, and its page checked for links that resolve and nothing fetched from outside.
@@ -180,6 +181,75 @@ struct ReviewTests {
         let regex = try! NSRegularExpression(pattern: pattern)
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
             Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
+
+/// The review reads GeoJSON in batches, measuring as it reads; where a file's batches turn out
+/// void it reads the file whole, so the review sees what a whole read sees.
+struct ReviewReadingTests {
+    /// A 1 km square in VN-2000 / TM-3 105-45 (EPSG:9210), and its corners in lon/lat from PROJ's
+    /// cs2cs (proj-bin 9.1.1: `cs2cs -f %.10f EPSG:9210 EPSG:4326`, as in CoordinateSystemTests).
+    static let squareTM3 = "[[[596800,2307400],[597800,2307400],[597800,2308400],[596800,2308400],[596800,2307400]]]"
+    static let squareLonLat = "[[[106.6820976654,20.8569657567],[106.6917063705,20.8569131658],[106.6917626217,20.8659450611],"
+        + "[106.6821533428,20.8659976768],[106.6820976654,20.8569657567]]]"
+
+    static func zone(_ number: Int, _ coordinates: String) -> String {
+        #"{"type":"Feature","properties":{"id":"kcn-\#(number)","name":"KCN \#(number)","kind":"industrial_park"},"#
+            + #""geometry":{"type":"Polygon","coordinates":\#(coordinates)}}"#
+    }
+
+    /// The TM-3 square and 1,999 more, each 2 km further east: more features than the review's
+    /// batches hold, so batches are handed out before the end of the file.
+    static var manySquaresTM3: String {
+        (0..<2_000).map { k in
+            zone(k, "[[" + [(596800, 2307400), (597800, 2307400), (597800, 2308400), (596800, 2308400), (596800, 2307400)]
+                .map { "[\($0.0 + 2_000 * k),\($0.1)]" }.joined(separator: ",") + "]]")
+        }.joined(separator: ",")
+    }
+
+    static func review(_ text: String) throws -> PlanningReview {
+        let file = try Paths.temporaryDirectory().appendingPathComponent("zones.geojson")
+        try Data(text.utf8).write(to: file)
+        return try PlanningReview.make(paths: [file.path])
+    }
+
+    @Test func aCRSNamedAfterTheFeaturesIsStillApplied() throws {
+        // GDAL writes "crs" before "features"; a file written the other way round names it too late for a streaming read.
+        let late = try Self.review(#"{"type":"FeatureCollection","features":[\#(Self.manySquaresTM3)],"#
+            + #""crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::9210"}}}"#)
+        let lonLat = try Self.review(#"{"type":"FeatureCollection","features":[\#(Self.zone(0, Self.squareLonLat))]}"#)
+        #expect(late.inputErrors.isEmpty, "\(late.inputErrors.prefix(3))")
+        #expect(late.zones.count == 2_000 && late.areas.rows.count == 2_000)
+        let measured = try #require(late.areas.rows.first { $0.id == "kcn-0" }?.geodesicAreaSquareMetres)
+        let oracle = try #require(lonLat.areas.rows.first?.geodesicAreaSquareMetres)
+        #expect(abs(measured - oracle) / oracle < 1e-6, "\(measured) m² vs \(oracle) m²")
+    }
+
+    @Test func jsonThatBreaksAfterTheFeaturesLeavesNoFeatures() throws {
+        let broken = try Self.review(#"{"type":"FeatureCollection","features":[\#(Self.manySquaresTM3)], "bbox": [1, 2"#)
+        #expect(broken.zones.isEmpty && broken.areas.rows.isEmpty)
+        #expect(broken.inputErrors.contains { $0.code == .invalidJSON }, "\(broken.inputErrors)")
+    }
+
+    /// Planar areas taken while reading, in the CRS the first batch chooses, are used only when
+    /// the whole extent chooses the same one: here 2,000 squares near Hà Nội come first and
+    /// five near Đà Nẵng (108.2° E) after, so the review measures in another CRS, and every planar
+    /// area must be the one measured afresh in that CRS.
+    @Test func planarAreasTakenInAnotherCRSAreMeasuredAgain() throws {
+        func square(_ number: Int, _ lon: Double, _ lat: Double) -> String {
+            let ring = [(lon, lat), (lon + 0.001, lat), (lon + 0.001, lat + 0.001), (lon, lat + 0.001), (lon, lat)]
+            return Self.zone(number, "[[" + ring.map { "[\($0.0),\($0.1)]" }.joined(separator: ",") + "]]")
+        }
+        let features = (0..<2_000).map { square($0, 105.8 + 0.002 * Double($0 % 50), 21.0 + 0.002 * Double($0 / 50)) }
+            + (2_000..<2_005).map { square($0, 108.2, 16.0 + 0.002 * Double($0 - 2_000)) }
+        let review = try Self.review(#"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#)
+        let firstBatch = try #require(PlanningReview.fittingCRS(Array(review.zones.prefix(1_024))) ?? nil)
+        #expect(review.crs != firstBatch, "the test needs the whole extent to choose another CRS than \(firstBatch.name)")
+        let afresh = try AreaReport.measure(review.zones, crs: review.crs)
+        #expect(review.areas.rows.count == 2_005)
+        for (row, fresh) in zip(review.areas.rows, afresh.rows) {
+            #expect(row.id == fresh.id && row.planarAreaSquareMetres == fresh.planarAreaSquareMetres, "\(row.id)")
         }
     }
 }

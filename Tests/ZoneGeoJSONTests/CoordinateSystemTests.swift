@@ -48,7 +48,7 @@ struct CoordinateSystemTests {
     @Test func projectedCoordinatesWithoutCRSSuggestTheOption() {
         let result = read(collection(crs: nil))
         #expect(result.problems.map { "\($0.code.rawValue) \($0.pointer)" } == ["projected-coordinates /features/0/geometry/coordinates/0/0"])
-        #expect(result.problems.first?.message.contains("--crs") == true)
+        #expect(result.problems.first?.message.contains("--input-crs") == true)
     }
 
     @Test func unknownCRSIsAnError() {

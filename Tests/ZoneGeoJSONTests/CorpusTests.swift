@@ -50,10 +50,12 @@ struct CorpusTests {
         #expect(files.count >= 30)
         #expect(Set(files) == Set(Self.manifest.keys))
         // Every problem code the reader knows is exercised here, but for those tested on real data
-        // (SharedDataTests) or through the CLI (repair) or not reachable from a file on its own.
+        // (SharedDataTests) or through the CLI (repair) or not reachable from a file on its own, and
+        // those only a GeoPackage can hold (GeoPackageInputTests).
         let exercised = Set(Self.manifest.values.flatMap { $0.problems.map(\.code) })
         let unreachable: Set<ProblemCode> = [.transformFailed, .duplicateRings, .invalidGeometry, .repaired,
-                                             .repeatedVertex, .duplicateGeometry, .outlineDangles, .crsAfterFeatures]
+                                             .repeatedVertex, .duplicateGeometry, .outlineDangles, .crsAfterFeatures,
+                                             .nonFiniteCoordinate, .unreadableGeometry]
         for code in ProblemCode.allCases where !unreachable.contains(code) {
             #expect(exercised.contains(code.rawValue), "no fixture for \(code.rawValue)")
         }
@@ -107,6 +109,30 @@ struct CorpusTests {
             #expect(written.contains(":\(literal)") || written.contains(",\(literal)") || written.contains("[\(literal)"), "\(literal)")
         }
         #expect(written.contains("🏭"))
+    }
+
+    /// Coordinates are read to the same double as the C library's `strtod` (the oracle): short
+    /// numbers (the exact fast path), numbers of exactly 19 and of more than 19 significant digits,
+    /// leading zeros after the point, exponents, and negative zero.
+    @Test func coordinatesAreReadAsStrtodReadsThem() throws {
+        // Longitude, latitude pairs.
+        let literals = ["106.4146088", "20.4817308", "0.1", "-0.0", "105.1234567890123456", "20.12345678901234567",
+                        "106.12345678901234567890123", "-20.000000000000000000000001", "0.00000000000000000000012345", "1.25e1",
+                        "106", "-1.5E-3", "179.9999999999999999999", "89.99999999999999999999", "9007199254740993e-14", "0"]
+        let pairs = stride(from: 0, to: literals.count, by: 2).map { "[\(literals[$0]),\(literals[$0 + 1])]" }
+        let text = #"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[\#(pairs.joined(separator: ","))]}}"#
+        let result = Array(text.utf8).withUnsafeBytes { GeoJSONReader().read(bytes: $0, file: "numbers.geojson") }
+        #expect(result.problems.isEmpty, "\(Self.describe(result.problems))")
+        guard case let .lineString(points)? = try result.collection.features.first?.geometry?.value() else {
+            Issue.record("expected a line string")
+            return
+        }
+        let read = points.flatMap { [$0.x, $0.y] }
+        #expect(read.count == literals.count)
+        for (value, literal) in zip(read, literals) {
+            let oracle = strtod(literal, nil)
+            #expect(value.bitPattern == oracle.bitPattern, "\(literal): read \(value), strtod \(oracle)")
+        }
     }
 
     static func describe(_ problems: [Problem]) -> String {

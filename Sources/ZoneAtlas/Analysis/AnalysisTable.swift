@@ -4,9 +4,12 @@ import ZoneGeoJSON
 /// or JSON and the review shows on its page and writes beside it. Cells are JSON values, so JSON
 /// keeps numbers as numbers and nulls as nulls.
 public struct AnalysisTable: Sendable {
+    /// The column names, as CSV headers and JSON keys.
     public var columns: [String]
+    /// The rows, one value per column.
     public var rows: [[JSONValue]]
 
+    /// A table of `rows` under `columns`.
     public init(columns: [String], rows: [[JSONValue]]) {
         self.columns = columns
         self.rows = rows
@@ -35,11 +38,22 @@ public struct AnalysisTable: Sendable {
 
     /// RFC 4180 CSV with a header line and CRLF line ends.
     public func csv() -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        var output = ""
+        func append(_ fields: [String]) {
+            for (index, text) in fields.enumerated() {
+                if index > 0 { output += "," }
+                // Quoted when it holds a comma, a quote or a line break (bytes: a CR LF pair is one Character).
+                if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                    output += "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                } else {
+                    output += text
+                }
+            }
+            output += "\r\n"
         }
-        return ([columns] + rows.map { $0.map(Self.text) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        append(columns)
+        for row in rows { append(row.map(Self.text)) }
+        return output
     }
 }
 

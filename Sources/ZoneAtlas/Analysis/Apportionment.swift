@@ -4,8 +4,11 @@ import ZoneProjection
 /// How each zone's land divides among communes: the hectares of it in each commune it touches,
 /// that part's share of the zone and of the commune, and what lies in no commune.
 public struct Apportionment: Sendable {
+    /// The part of one zone inside one commune.
     public struct Part: Sendable {
+        /// The zone.
         public var zone: any RegistryFeature
+        /// The commune.
         public var commune: any RegistryFeature
         /// Geodesic area of the zone inside the commune, m².
         public var areaSquareMetres: Double
@@ -15,7 +18,9 @@ public struct Apportionment: Sendable {
         public var shareOfCommune: Double
     }
 
+    /// One zone's area and what of it lies in no commune.
     public struct ZoneSummary: Sendable {
+        /// The zone.
         public var zone: any RegistryFeature
         /// Geodesic area of the zone, m².
         public var areaSquareMetres: Double
@@ -23,11 +28,16 @@ public struct Apportionment: Sendable {
         public var outsideSquareMetres: Double
     }
 
+    /// Every zone–commune part of positive area.
     public var parts: [Part]
+    /// One summary per polygonal zone.
     public var zones: [ZoneSummary]
 
     /// Splits every polygonal zone over the communes.
-    /// - Parameter areasSquareMetres: the geodesic area of each zone and commune (by layer and id)
+    /// - Parameters:
+    ///   - zones: the zones to split (lon/lat degrees); lines and points are skipped.
+    ///   - communes: the communes to split them over (lon/lat degrees).
+    ///   - known: (`areasSquareMetres:`) the geodesic area of each zone and commune (by layer and id)
     ///   when already measured, m²; others are measured here.
     public static func compute(zones: [any RegistryFeature], communes: [any RegistryFeature],
                                areasSquareMetres known: [String: Double] = [:]) throws -> Apportionment {

@@ -4,8 +4,11 @@ import ZoneProjection
 /// Which zones touch each corridor or lie within a distance of it, measured in metres in a
 /// projected CRS.
 public struct CorridorAdjacency: Sendable {
+    /// A zone near a corridor.
     public struct Pair: Sendable {
+        /// The corridor.
         public var corridor: any RegistryFeature
+        /// The zone.
         public var zone: any RegistryFeature
         /// Shortest distance between them in ``CorridorAdjacency/crs``, m (0 when they meet).
         public var distanceMetres: Double
@@ -13,15 +16,20 @@ public struct CorridorAdjacency: Sendable {
         public var touches: Bool
     }
 
+    /// Every corridor–zone pair within the distance, by corridor.
     public var pairs: [Pair]
     /// The CRS distances were measured in.
     public var crs: CRS
+    /// The distance asked for, m.
     public var distanceMetres: Double
 
     /// Finds, for every corridor (lineal features), the polygonal zones within `distanceMetres`.
-    /// - Parameter crs: where to measure; by default ``ProjectedCRSChoice``'s fit for the data.
-    /// - Throws: ``ProjectionError/notPlanarMetres(definition:name:kind:unit:)`` when `crs` is not
-    ///   projected in metres.
+    /// - Parameters:
+    ///   - corridors: the corridors (lon/lat degrees); those that are not lines are skipped.
+    ///   - zones: the zones (lon/lat degrees); those that are not polygons are skipped.
+    ///   - distanceMetres: how near a corridor a zone must be, in metres in `crs`.
+    ///   - crs: where to measure; by default ``ProjectedCRSChoice``'s fit for the data.
+    /// - Throws: `ProjectionError.notPlanarMetres` when `crs` is not projected in metres.
     public static func find(corridors: [any RegistryFeature], zones: [any RegistryFeature], distanceMetres: Double,
                             crs: CRS? = nil) throws -> CorridorAdjacency {
         let lines = corridors.filter { $0.geometry.type.isLineal }
@@ -44,14 +52,19 @@ public struct CorridorAdjacency: Sendable {
 
 /// Zones that share a boundary, with the shared length: the adjacency graph of a plan.
 public struct AdjacencyGraph: Sendable {
+    /// Two zones sharing a boundary.
     public struct Edge: Sendable {
+        /// One zone.
         public var a: any RegistryFeature
+        /// The other zone.
         public var b: any RegistryFeature
         /// Geodesic length of the boundary they share, m.
         public var sharedLengthMetres: Double
     }
 
+    /// Every polygonal zone.
     public var nodes: [any RegistryFeature]
+    /// Every pair of zones sharing a boundary of positive length.
     public var edges: [Edge]
 
     /// Builds the graph of polygonal `zones`: an edge wherever two boundaries share a line.

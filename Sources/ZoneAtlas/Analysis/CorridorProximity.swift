@@ -10,6 +10,7 @@ public struct CorridorProximity: Sendable {
     /// Segments per corridor piece.
     public var segmentsPerPiece: Int
 
+    /// A search cutting corridors into pieces of `segmentsPerPiece` segments, each asking the STR-tree about a small box.
     public init(segmentsPerPiece: Int = 8) {
         self.segmentsPerPiece = max(1, segmentsPerPiece)
     }
@@ -18,6 +19,7 @@ public struct CorridorProximity: Sendable {
     /// - Parameters:
     ///   - corridors: lines in a projected CRS.
     ///   - zones: an STR-tree over the zones in the same CRS.
+    ///   - distance: how near, in the CRS's units (metres for a projected CRS in metres).
     public func zonesNear(_ corridors: [Geometry], in zones: STRtree, within distance: Double) throws -> [[Int]] {
         try parallelMap(count: corridors.count, chunkSize: 1) { c -> [Int] in
             var found = Set<Int>()

@@ -5,6 +5,7 @@ import ZoneProjection
 /// gaps: inside a given boundary, or else holes in the outline of their union. GEOS 3.11 has no
 /// coverage validator, so this is built from the STR-tree, the boundary test and overlay.
 public struct CoverageReport: Sendable {
+    /// Ground no unit covers.
     public struct Gap: Sendable {
         /// The gap's polygon, WGS84.
         public var geometry: Geometry
@@ -31,9 +32,10 @@ public struct CoverageReport: Sendable {
 
     /// Checks `units` (polygonal features) for overlaps and gaps.
     /// - Parameters:
+    ///   - units: the units that should tile (lon/lat degrees), e.g. communes.
     ///   - boundary: the area they should cover; without one, gaps are the holes in their union.
-    ///   - slivers: overlaps and gaps below this tolerance are counted, not listed.
-    ///   - areasSquareMetres: the geodesic area of each of `units`, in the same order, when already
+    ///   - tolerance: (`slivers:`) overlaps and gaps below this tolerance are counted, not listed.
+    ///   - known: (`areasSquareMetres:`) the geodesic area of each of `units`, in the same order, when already
     ///     measured (m²); otherwise they are measured here.
     public static func check(_ units: [any RegistryFeature], boundary: Geometry? = nil,
                              slivers tolerance: SliverTolerance = .none, areasSquareMetres known: [Double]? = nil) throws -> CoverageReport {

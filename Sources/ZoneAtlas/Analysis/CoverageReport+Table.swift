@@ -16,7 +16,9 @@ extension CoverageReport {
         })
     }
 
+    /// The listed overlaps' geodesic areas summed, m².
     public var overlapAreaSquareMetres: Double { overlaps.reduce(0) { $0 + $1.areaSquareMetres } }
+    /// The listed gaps' geodesic areas summed, m².
     public var gapAreaSquareMetres: Double { gaps.reduce(0) { $0 + $1.areaSquareMetres } }
 
     /// `{"overlaps":[{"a","b","area_m2"}],"gaps":[{"id","area_m2","location","neighbours"}],…,"slivers":{…}}`.

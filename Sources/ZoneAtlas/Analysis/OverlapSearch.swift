@@ -9,7 +9,9 @@ import ZoneProjection
 public struct OverlapSearch: Sendable {
     /// One overlapping pair, `first < second`.
     public struct Pair: Sendable {
+        /// The index of one polygon in the input.
         public var first: Int
+        /// The index of the other polygon, greater than ``first``.
         public var second: Int
         /// The polygonal part of the intersection (planar overlay in lon/lat).
         public var intersection: Geometry
@@ -19,11 +21,13 @@ public struct OverlapSearch: Sendable {
 
     /// What a search found.
     public struct Result: Sendable {
+        /// The overlapping pairs.
         public var pairs: [Pair]
         /// Pairs whose geometries intersect at all, touching ones included.
         public var intersectingPairCount: Int
     }
 
+    /// A search.
     public init() {}
 
     /// Searches `polygons` (WGS84 lon/lat).

@@ -14,14 +14,19 @@ public struct OverlapReport: Sendable {
         case partialContainment = "partial_containment"
     }
 
+    /// Two features whose interiors overlap.
     public struct Pair: Sendable {
+        /// One feature.
         public var a: any RegistryFeature
+        /// The other feature.
         public var b: any RegistryFeature
         /// Geodesic area of the overlap on WGS84, m².
         public var areaSquareMetres: Double
         /// The overlap as a share of a's (b's) geodesic area, 0…1.
         public var shareOfA: Double
+        /// The overlap as a share of b's geodesic area, 0…1.
         public var shareOfB: Double
+        /// Whether one is declared to lie in the other.
         public var relation: Relation
         /// The overlap's polygons, WGS84 lon/lat.
         public var geometry: Geometry
@@ -39,8 +44,9 @@ public struct OverlapReport: Sendable {
 
     /// Finds the overlapping pairs among polygonal `features` (others are ignored).
     /// - Parameters:
-    ///   - slivers: overlaps below this tolerance are counted in ``slivers``, not listed.
-    ///   - areasSquareMetres: the geodesic area of each of `features`, in the same order, when
+    ///   - features: the features to compare (lon/lat degrees).
+    ///   - tolerance: (`slivers:`) overlaps below this tolerance are counted in ``slivers``, not listed.
+    ///   - known: (`areasSquareMetres:`) the geodesic area of each of `features`, in the same order, when
     ///     already measured (m²); otherwise they are measured here.
     public static func find(_ features: [any RegistryFeature], slivers tolerance: SliverTolerance = .none,
                             areasSquareMetres known: [Double]? = nil) throws -> OverlapReport {

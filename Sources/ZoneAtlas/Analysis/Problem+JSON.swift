@@ -1,8 +1,9 @@
 import ZoneGeoJSON
 
 extension Problem {
-    /// `{"severity","code","feature","id","pointer","message","location"[,"line","column"]}`: the
-    /// one JSON form of an input problem, for `validate --format json` and the review.
+    /// `{"severity","code","feature","id","pointer","message","location"[,"line","column"][,"table","fid"]}`:
+    /// the one JSON form of an input problem, for `validate --format json` and the review. A problem
+    /// in a GeoPackage has its `table` and `fid`, and an empty `pointer`.
     public var json: JSONValue {
         func number(_ value: Double) -> JSONValue { value.isFinite ? .number("\(value)") : .null }
         var object: JSONObject = [
@@ -14,6 +15,10 @@ extension Problem {
             "message": .string(message),
             "location": location.map { .array([number($0.x), number($0.y)]) } ?? .null,
         ]
+        if case let .row(table, fid) = place {
+            object["table"] = .string(table)
+            object["fid"] = .number(String(fid))
+        }
         if let line, let column {
             object["line"] = .number(String(line))
             object["column"] = .number(String(column))

@@ -14,7 +14,9 @@ public enum ProjectedCRSChoice {
     ]
 
     /// The CRS fitting data with this lon/lat extent.
-    /// - Parameter places: text from the data (names, province properties) to match against the
+    /// - Parameters:
+    ///   - extent: the data's bounding box, lon/lat degrees.
+    ///   - places: text from the data (names, province properties) to match against the
     ///   places PROJ lists for each zone; the zone named most often wins.
     public static func fitting(_ extent: Envelope, places: [String] = []) throws(ProjectionError) -> CRS {
         let centre = Coordinate((extent.minX + extent.maxX) / 2, (extent.minY + extent.maxY) / 2)

@@ -11,6 +11,7 @@ public struct SliverTolerance: Sendable, Equatable {
     /// Thinner than this is a sliver, m.
     public var widthMetres: Double
 
+    /// A tolerance; 0 for either disables that test.
     public init(minimumAreaSquareMetres: Double = 0, widthMetres: Double = 0) {
         self.minimumAreaSquareMetres = minimumAreaSquareMetres
         self.widthMetres = widthMetres
@@ -35,14 +36,17 @@ public struct SliverTolerance: Sendable, Equatable {
 
 /// How many slivers were set aside, how much ground they cover and the largest of them.
 public struct SliverSummary: Sendable, Equatable {
+    /// How many slivers.
     public var count = 0
     /// Their summed geodesic area, m².
     public var totalSquareMetres = 0.0
     /// The largest one's geodesic area, m².
     public var largestSquareMetres = 0.0
 
+    /// No sliver yet.
     public init() {}
 
+    /// Counts one sliver of this geodesic area, m².
     public mutating func add(areaSquareMetres: Double) {
         count += 1
         totalSquareMetres += areaSquareMetres

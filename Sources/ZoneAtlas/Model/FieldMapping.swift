@@ -7,17 +7,31 @@ import ZoneGeoJSON
 public struct FieldMapping: Sendable {
     /// The fields a mapping fills.
     public enum Field: String, Sendable, CaseIterable {
+        /// The registry id of a zone or corridor.
         case id
         /// A commune's official unit code, which is its registry id.
         case code
-        case name, kind, status
+        /// The name.
+        case name
+        /// A zone's or corridor's kind.
+        case kind
+        /// A zone's status (planned, established).
+        case status
+        /// The declared area, in hectares.
         case declaredAreaHectares = "declared_area_ha"
+        /// The declared area, in km² (converted to hectares).
         case declaredAreaSquareKilometres = "declared_area_km2"
+        /// The founding decision's number.
         case decision
+        /// The decision's date (ISO 8601).
         case decisionDate = "decision_date"
+        /// The id of the zone this one lies in.
         case parent
+        /// A commune's type (ward, commune, special zone).
         case communeType = "type"
+        /// A commune's population.
         case population
+        /// A corridor's width, in metres.
         case widthMetres = "width_m"
     }
 
@@ -37,6 +51,7 @@ public struct FieldMapping: Sendable {
         .widthMetres: ["width_m", "width"],
     ]
 
+    /// The default mapping: ZoneAtlas's own property names and common English and Vietnamese ones.
     public init() {}
 
     /// Makes `property` the only source of `field`.

@@ -1,7 +1,10 @@
 /// The three layers a planning registry keeps.
 public enum Layer: String, Sendable, CaseIterable, Codable {
+    /// Planning zones (polygons).
     case zones
+    /// Commune-level units (polygons).
     case communes
+    /// Corridors (lines).
     case corridors
 
     /// The layer a GeoJSON feature belongs to by its `kind` property: commune kinds go to

@@ -3,26 +3,26 @@ import Foundation
 /// Folds names for search: Vietnamese diacritics removed (đ → d), lower case, spaces collapsed, so
 /// `thuong hong` matches "Thượng Hồng" and `dinh vu` matches "Đình Vũ".
 public enum NameFolding {
+    /// `text` without diacritics (đ → d), in lower case, runs of spaces collapsed to one.
     public static func fold(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let mapped: Substring.UnicodeScalarView
-            if scalar.isASCII {
-                mapped = Substring(String(scalar).lowercased()).unicodeScalars
-            } else if let known = latin[scalar.value] {
-                mapped = Substring(known).unicodeScalars
-            } else {
-                mapped = Substring(slowFold(String(scalar))).unicodeScalars
+        func append(_ piece: Unicode.Scalar) {
+            let isSpace = piece.isASCII ? piece == " " || (9...13).contains(piece.value) : piece.properties.isWhitespace
+            if isSpace || piece == "-" || piece == "–" {
+                pendingSpace = !folded.isEmpty
+                return
             }
-            for piece in mapped {
-                if piece.properties.isWhitespace || piece == "-" || piece == "–" {
-                    pendingSpace = !folded.isEmpty
-                    continue
-                }
-                if pendingSpace { folded.append(" ") }
-                pendingSpace = false
-                folded.append(piece)
+            if pendingSpace { folded.append(" ") }
+            pendingSpace = false
+            folded.append(piece)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // A–Z to a–z by arithmetic: most names and every kind are ASCII.
+                append(("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar)
+            } else {
+                for piece in (latin[scalar.value] ?? slowFold(String(scalar))).unicodeScalars { append(piece) }
             }
         }
         return String(folded)

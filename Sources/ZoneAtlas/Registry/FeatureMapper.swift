@@ -5,6 +5,7 @@ import ZoneGeometry
 /// Turns a feature (properties and WGS84 geometry) into a registry entry through a
 /// ``FieldMapping``, checking that the geometry fits the layer.
 public struct FeatureMapper: Sendable {
+    /// Which properties fill which fields.
     public var mapping: FieldMapping
     /// The layer for every feature; `nil` to route each by its `kind` property.
     public var layer: Layer?
@@ -14,6 +15,7 @@ public struct FeatureMapper: Sendable {
     /// the layer its geometry fits (for analyses of files that are not going into the registry).
     public var forAnalysis: Bool
 
+    /// A mapper: see ``mapping``, ``layer``, ``defaultKind`` and ``forAnalysis``.
     public init(mapping: FieldMapping = FieldMapping(), layer: Layer? = nil, defaultKind: String? = nil, forAnalysis: Bool = false) {
         self.mapping = mapping
         self.layer = layer
@@ -23,10 +25,12 @@ public struct FeatureMapper: Sendable {
 
     /// The entry for one feature.
     /// - Parameters:
-    ///   - id: the feature's own id (GeoJSON `id` member), preferred over a mapped property.
+    ///   - givenID: (`id:`) the feature's own id (GeoJSON `id` member), preferred over a mapped property.
     ///   - fields: where the mapping looks for the entry's fields; by default the properties.
     ///   - properties: the source properties, kept whole in the entry.
+    ///   - geometry: the feature's geometry, lon/lat degrees.
     ///   - source: where the feature came from, for errors.
+    ///   - index: the feature's position in its source, for errors.
     public func entry(id givenID: String?, fields: JSONObject? = nil, properties: JSONObject, geometry: Geometry,
                       source: String, index: Int) throws(RegistryError) -> RegistryEntry {
         let fields = fields ?? properties
@@ -91,7 +95,7 @@ public struct FeatureMapper: Sendable {
     }
 
     /// Whether `text` is a calendar date written YYYY-MM-DD.
-    static func isISODate(_ text: String) -> Bool {
+    public static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }

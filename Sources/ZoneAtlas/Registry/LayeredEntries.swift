@@ -1,12 +1,16 @@
 /// Entries sorted into their layers, a later entry replacing an earlier one of the same layer and
 /// id — as an import into an empty registry would keep them. Reviews of files work on this.
 public struct LayeredEntries: Sendable {
+    /// The zones, one per id, the last given winning.
     public private(set) var zones: [Zone] = []
+    /// The communes, one per id, the last given winning.
     public private(set) var communes: [Commune] = []
+    /// The corridors, one per id, the last given winning.
     public private(set) var corridors: [Corridor] = []
     /// Where each id sits in its layer's array.
     private var positions: [Layer: [String: Int]] = [:]
 
+    /// Sorts `entries` into their layers, keeping the last of each layer and id.
     public init(_ entries: [RegistryEntry] = []) {
         insert(entries)
     }

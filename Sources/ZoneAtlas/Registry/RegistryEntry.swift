@@ -3,8 +3,11 @@ import ZoneGeometry
 
 /// One entry of any layer.
 public enum RegistryEntry: Sendable {
+    /// A zone.
     case zone(Zone)
+    /// A commune.
     case commune(Commune)
+    /// A corridor.
     case corridor(Corridor)
 
     /// The entry's layer.
@@ -25,5 +28,6 @@ public enum RegistryEntry: Sendable {
         }
     }
 
+    /// The entry's id (unique in its layer).
     public var id: String { feature.id }
 }

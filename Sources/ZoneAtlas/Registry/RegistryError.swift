@@ -23,7 +23,10 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     case badMapping(String, fields: [String])
     /// No entry has this id.
     case notFound(String)
+    /// A revision or day names no state of the registry (`what` as the user gave it).
+    case unknownRevision(String, reason: String)
 
+    /// A sentence naming the file, table, row or id concerned, and the cause.
     public var description: String {
         switch self {
         case let .invalidInput(results):
@@ -49,6 +52,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             return "'\(text)' is not field=property; fields: \(fields.joined(separator: ", "))"
         case let .notFound(id):
             return "no zone, commune or corridor has id '\(id)'"
+        case let .unknownRevision(what, reason):
+            return "no state of the registry at \(what): \(reason)"
         }
     }
 }

@@ -6,6 +6,7 @@ public struct RegistryFilter: Sendable {
     public var layers: [Layer] = Layer.allCases
     /// The kind (zones, corridors) or type (communes), e.g. `industrial_park`, `ward`, `expressway`.
     public var kind: String?
+    /// Zones of this status.
     public var status: ZoneStatus?
     /// Zones whose parent is this id.
     public var parent: String?
@@ -16,6 +17,7 @@ public struct RegistryFilter: Sendable {
     /// Entries meeting this WGS84 geometry.
     public var intersecting: Geometry?
 
+    /// A filter; every condition left `nil` matches anything (`bbox` in lon/lat degrees).
     public init(layers: [Layer] = Layer.allCases, kind: String? = nil, status: ZoneStatus? = nil, parent: String? = nil,
                 name: String? = nil, bbox: Envelope? = nil, intersecting: Geometry? = nil) {
         self.layers = layers

@@ -2,16 +2,19 @@ import Foundation
 import ZoneGeoJSON
 import ZoneGeometry
 
-/// Reads boundary files through the validating GeoJSON reader (or GeoPackage tables) and maps
+/// Reads boundary files — GeoJSON, or GeoPackage tables — through the same validation and maps
 /// them to registry entries — all or nothing: if any file has an error, nothing is returned.
 public struct RegistryImporter: Sendable {
+    /// How files are read (CRS, invalid-geometry policy, polygonization).
     public var readOptions: ReadOptions
+    /// How features become entries (field mapping, forced layer, default kind).
     public var mapper: FeatureMapper
     /// The layer each table of an input GeoPackage goes to (`--layer-from TABLE=LAYER`). When any
     /// is given, only those tables are read; otherwise every feature table is, a table named like
     /// a layer going to that layer and any other routed as the mapper routes features.
     public var layerFromTable: [String: Layer]
 
+    /// An importer; `layerFromTable` sends a GeoPackage input's table to a layer (`--layer-from TABLE=LAYER`).
     public init(readOptions: ReadOptions = ReadOptions(), mapper: FeatureMapper = FeatureMapper(), layerFromTable: [String: Layer] = [:]) {
         self.readOptions = readOptions
         self.mapper = mapper
@@ -62,16 +65,18 @@ public struct RegistryImporter: Sendable {
     }
 
     /// Whether a file is a GeoPackage (SQLite) by its extension or its first bytes.
-    static func isGeoPackage(_ path: String) -> Bool {
+    public static func isGeoPackage(_ path: String) -> Bool {
         if (path as NSString).pathExtension.lowercased() == "gpkg" { return true }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
     }
 
-    /// What reading found: the entries, and each GeoJSON file's validation result (with warnings).
+    /// What reading found: the entries, and each file's validation result (with warnings).
     public struct Batch: Sendable {
+        /// The entries mapped, in file order.
         public var entries: [RegistryEntry]
+        /// Each file's validation result.
         public var results: [ReadResult]
     }
 
@@ -88,8 +93,10 @@ public struct RegistryImporter: Sendable {
     public struct Import: Sendable {
         /// What was added and replaced, per layer.
         public var changes: RegistryChanges
-        /// Each GeoJSON file's validation result (its warnings: an import with errors throws).
+        /// Each file's validation result (its warnings: an import with errors throws).
         public var results: [ReadResult]
+        /// The revision the import became.
+        public var revision: Revision
     }
 
     /// Reads, validates and maps every file and writes it into `store` in one transaction, batch by
@@ -97,25 +104,38 @@ public struct RegistryImporter: Sendable {
     /// nothing: an error in any file, a feature that cannot be mapped, an id given twice or a store
     /// failure rolls the transaction back and the store is as it was.
     /// - Parameters:
+    ///   - paths: GeoJSON and GeoPackage files, and folders of them.
+    ///   - store: the registry to write into (created by the first write when it does not exist).
     ///   - facts: facts to record about the registry with the import.
+    ///   - note: what the import's revision says (the files read, each with its SHA-256, are added to its sources).
     ///   - started: called once the write transaction holds the store (after any wait for another writer).
     /// - Throws: ``RegistryError/invalidInput(_:)`` with every file's problems, ``RegistryError/noFeatures(_:)``
     ///   when the files hold none, or another ``RegistryError``.
     public func importFiles(_ paths: [String], into store: some RegistryStore, facts: [String: String] = [:],
-                            started: () -> Void = {}) throws(RegistryError) -> Import {
+                            note: RevisionNote = RevisionNote(command: "import"), started: () -> Void = {}) throws(RegistryError) -> Import {
         let files = try Self.files(in: paths)
+        // Each file's SHA-256, for the revision (written last), computed beside the import.
+        let sources = Background { () throws(RegistryError) -> [SourceFile] in try files.map { file throws(RegistryError) in try SourceFile.reading(file) } }
+        var sourcedNote: RevisionNote {
+            get throws {
+                var note = note
+                note.sources += try sources.value()
+                return note
+            }
+        }
         do {
-            return try store.write { writer in
+            let done = try store.commit(try sourcedNote) { writer in
                 started()
                 var written = 0
-                let results = try read(files: files) { entries in
+                let results = try readBeside(files) { entries in
                     try writer.upsert(entries)
                     written += entries.count
                 }
                 guard written > 0 else { throw RegistryError.noFeatures(paths) }
                 for (key, value) in facts.sorted(by: { $0.key < $1.key }) { try writer.setFact(key, value) }
-                return Import(changes: writer.changes, results: results)
+                return (writer.changes, results)
             }
+            return Import(changes: done.result.0, results: done.result.1, revision: done.revision)
         } catch let error as RegistryError {
             throw error
         } catch {
@@ -135,6 +155,25 @@ public struct RegistryImporter: Sendable {
         }
     }
 
+    /// Reads `files` on a thread of its own while the calling thread hands each batch to `take`
+    /// (the store writing one batch while the next is read, validated and mapped), in file order.
+    /// An error thrown by `take` stops the reading at its next batch and is rethrown.
+    private func readBeside(_ files: [String], _ take: ([RegistryEntry]) throws -> Void) throws -> [ReadResult] {
+        let handOff = HandOff<[RegistryEntry], Void>(capacity: 2)
+        let reading = Background { [self] () throws -> [ReadResult] in
+            defer { handOff.end(()) }
+            return try read(files: files) { entries in
+                guard handOff.put(entries) else { throw CancellationError() }
+            }
+        }
+        defer {
+            handOff.cancel()
+            _ = try? reading.value()
+        }
+        while case let .batch(entries) = handOff.take() { try take(entries) }
+        return try reading.value()
+    }
+
     private func read(files: [String], _ take: ([RegistryEntry]) throws -> Void) throws -> [ReadResult] {
         var results: [ReadResult] = []
         var claims = IDClaims()
@@ -142,10 +181,15 @@ public struct RegistryImporter: Sendable {
         for file in files {
             if Self.isGeoPackage(file) {
                 var entries: [RegistryEntry] = []
-                try readGeoPackage(file) { entry, source in
-                    try claims.claim(entry, source)
+                let result = try GeoPackageInput(path: file, options: readOptions, tables: Set(layerFromTable.keys)).read { table, row, problems in
+                    failed = failed || problems.contains { $0.severity == .error }
+                    guard !failed else { return }
+                    let entry = try entry(row, of: table, in: file)
+                    try claims.claim(entry, .row(file: file, table: table.name, fid: row.fid))
                     entries.append(entry)
                 }
+                failed = failed || result.hasErrors
+                results.append(result)
                 if !failed { try take(entries) }
                 continue
             }
@@ -179,26 +223,18 @@ public struct RegistryImporter: Sendable {
         return results
     }
 
-    /// Reads a GeoPackage's feature tables (any, whoever made them, in any CRS) as entries, each
-    /// with where it came from (table and fid).
-    private func readGeoPackage(_ file: String, _ add: (RegistryEntry, IDClaims.Source) throws -> Void) throws {
-        let wanted = Set(layerFromTable.keys)
-        var seen: Set<String> = []
-        try GeoPackageStore(path: file).forEachTableRow { table, row in
-            seen.insert(table.name)
-            guard wanted.isEmpty || wanted.contains(table.name) else { return }
-            var tableMapper = mapper
-            if let layer = layerFromTable[table.name] ?? Layer(rawValue: table.name) { tableMapper.layer = layer }
-            guard let geometry = row.geometry else {
-                throw RegistryError.unmappable(file: "\(file) table \(table.name)", feature: Int(row.fid), reason: "it has no geometry")
-            }
-            try add(try tableMapper.entry(id: row.columns["id"]?.stringValue, fields: row.columns, properties: row.properties,
-                                          geometry: geometry, source: "\(file) table \(table.name)", index: Int(row.fid)),
-                    .row(file: file, table: table.name, fid: row.fid))
+    /// The entry a row of an input GeoPackage's table maps to: into the layer `--layer-from` sends the
+    /// table to, else the layer the table is named after, else where the mapper routes it.
+    /// - Throws: ``RegistryError/unmappable(file:feature:reason:)`` for a row without a geometry or
+    ///   one that cannot be an entry.
+    func entry(_ row: GeoPackageTable.Row, of table: GeoPackageTable, in file: String) throws(RegistryError) -> RegistryEntry {
+        var tableMapper = mapper
+        if let layer = layerFromTable[table.name] ?? Layer(rawValue: table.name) { tableMapper.layer = layer }
+        guard let geometry = row.geometry else {
+            throw .unmappable(file: "\(file) table \(table.name)", feature: Int(row.fid), reason: "it has no geometry")
         }
-        if let missing = wanted.subtracting(seen).sorted().first {
-            throw RegistryError.unreadable(path: file, reason: "it has no feature table \"\(missing)\" (it has \(seen.sorted().joined(separator: ", ")))")
-        }
+        return try tableMapper.entry(id: row.columns["id"]?.stringValue, fields: row.columns, properties: row.properties,
+                                     geometry: geometry, source: "\(file) table \(table.name)", index: Int(row.fid))
     }
 }
 

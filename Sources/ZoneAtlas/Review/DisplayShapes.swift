@@ -13,6 +13,8 @@ struct DisplayShapes {
     /// The conflicting zone overlaps, then the commune overlaps (``overlapPairs``' order).
     var overlaps: [Geometry]
     var gaps: [Geometry]
+    /// The gained and lost parts of a review against an earlier state (``PlanDiff/features``' order).
+    var changes: [Geometry]
     /// Where the data is, in lon/lat (nil when nothing has a geometry).
     var body: MainBody?
     /// The tolerance used, degrees.
@@ -48,6 +50,7 @@ struct DisplayShapes {
         corridors = try simplify(review.corridors.map(\.geometry))
         overlaps = try simplify(review.overlapPairs.map(\.geometry))
         gaps = try simplify((review.coverage?.gaps ?? []).map(\.geometry))
+        changes = try simplify((review.changes?.diff.features ?? []).compactMap(\.geometry))
     }
 }
 

@@ -3,7 +3,7 @@ import ZoneGeoJSON
 import ZoneGeometry
 
 /// The data of the page's interactive map: one layer per zone kind, then communes, corridors,
-/// overlaps, gaps and input problems, each feature with its geometry simplified for display and
+/// overlaps, gaps, the ground gained and lost since an earlier state, and input problems, each feature with its geometry simplified for display and
 /// the facts a click shows.
 ///
 /// Geometry comes simplified (``DisplayShapes``) and is written compactly: lon/lat as integers in
@@ -16,7 +16,7 @@ struct InteractiveMap {
     struct Layer {
         var key: String
         var title: String
-        /// zone, commune, corridor, overlap, gap or problem.
+        /// zone, commune, corridor, overlap, gap, gained, lost or problem.
         var type: String
         var colour: String
         var fields: [String]
@@ -104,6 +104,22 @@ struct InteractiveMap {
                                 features: gaps.enumerated().map { k, gap in
                 MapFeature(id: "gap-\(k + 1)", name: "gap \(k + 1)", geometry: display.gaps[k], values: [.fixed(gap.areaSquareMetres / 10_000, places: 2), .string(gap.neighbours.joined(separator: ", "))])
             }))
+        }
+        if let changes = review.changes {
+            // Gained ground green, lost ground red; each part with its feature and its hectares.
+            let parts = changes.diff.features
+            for (part, title, colour) in [("gained", "Gained since \(changes.against)", "#2a9d3f"), ("lost", "Lost since \(changes.against)", "#d62828")] {
+                let indices = parts.indices.filter { parts[$0].properties?["part"] == .string(part) }
+                guard !indices.isEmpty else { continue }
+                layers.append(Layer(key: part, title: title, type: part, colour: colour, fields: ["layer", "change", "ha"], rowPrefix: "change-row-",
+                                    features: indices.map { k in
+                    let properties = parts[k].properties ?? JSONObject()
+                    let id = properties["id"]?.stringValue ?? ""
+                    return MapFeature(id: id, name: properties["name"]?.stringValue ?? id, onPage: onPage("change-row-\(ReviewAnchors.slug(id))"),
+                                      geometry: display.changes[k],
+                                      values: [properties["layer"] ?? .null, properties["change"] ?? .null, properties["area_ha"] ?? .null])
+                }))
+            }
         }
         let located = review.inputs.flatMap(\.problems).filter { $0.location != nil }
         if !located.isEmpty {

@@ -57,6 +57,7 @@ public enum ReviewError: Error, CustomStringConvertible, Equatable {
     /// Leaflet, which the interactive map inlines, is not installed.
     case leafletMissing(path: String)
 
+    /// A sentence naming the missing file and the Debian package that brings it.
     public var description: String {
         switch self {
         case let .leafletMissing(path):

@@ -9,15 +9,24 @@ import ZoneProjection
 public struct PlanningReview: Sendable {
     /// The validation result of each input file (problems, with repaired geometries used for the analyses).
     public var inputs: [ReadResult]
+    /// The zones reviewed, one per id.
     public var zones: [Zone]
+    /// The communes reviewed, one per code.
     public var communes: [Commune]
+    /// The corridors reviewed, one per id.
     public var corridors: [Corridor]
+    /// Declared and measured areas of the zones and communes (m², ha).
     public var areas: AreaReport
+    /// Overlapping zones, with the geodesic area (m²) and share of each.
     public var overlaps: OverlapReport
+    /// How each zone divides among the communes (m², shares).
     public var apportionment: Apportionment
     /// The communes' coverage, when there are at least two.
     public var coverage: CoverageReport?
+    /// The zones on each corridor (within the corridor distance, m).
     public var adjacency: CorridorAdjacency
+    /// What changed since an earlier state, when the review was made against one.
+    public var changes: ReviewChanges?
     /// The projected CRS of planar measures and of the map.
     public var crs: CRS
     /// Which overlaps and gaps were counted as slivers rather than listed.
@@ -31,43 +40,38 @@ public struct PlanningReview: Sendable {
     /// registry. Files with errors are still reviewed as far as they can be: invalid geometries are
     /// repaired for the analyses and every problem is listed.
     /// - Parameters:
+    ///   - paths: GeoJSON and GeoPackage files, and folders of them.
+    ///   - registry: a registry whose entries are reviewed with the files (a file's entry wins over
+    ///     the registry's of the same layer and id).
+    ///   - revision: read the registry as it was at this revision (`nil`: as it is now).
+    ///   - baseline: an earlier state to report the changes from (the "What changed" section).
+    ///   - mapping: how the registry fields are read from the features' properties.
     ///   - corridorDistanceMetres: how far from a corridor a zone counts as lying on it.
+    ///   - tolerancePercent: flag zones whose measured area differs from the declared one by more
+    ///     than this, in per cent.
     ///   - slivers: overlaps and gaps below this are counted and summarised, not listed or drawn.
     ///   - progress: called as each phase begins.
-    public static func make(paths: [String], registry: (any RegistryStore)? = nil, mapping: FieldMapping = FieldMapping(),
+    public static func make(paths: [String], registry: (any RegistryStore)? = nil, at revision: Int? = nil,
+                            against baseline: ReviewChanges.Baseline? = nil, mapping: FieldMapping = FieldMapping(),
                             corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5, slivers: SliverTolerance = .none,
                             progress: (ReviewPhase) -> Void = { _ in }) throws -> PlanningReview {
         progress(.reading)
-        var inputs: [ReadResult] = []
-        var entries = try registry?.entries() ?? []
-        let reader = GeoJSONReader(options: ReadOptions(policy: .repair))
-        let mapper = FeatureMapper(mapping: mapping, forAnalysis: true)
+        var reading = ReviewReading(mapper: FeatureMapper(mapping: mapping, forAnalysis: true))
+        reading.entries = try registry?.entries(at: revision) ?? []
         for file in try RegistryImporter.files(in: paths) {
             if RegistryImporter.isGeoPackage(file) {
-                entries += try RegistryImporter(mapper: mapper).read([file]).entries
-                continue
-            }
-            let result = try reader.read(contentsOf: file)
-            inputs.append(result)
-            for feature in result.collection.features {
-                guard let geometry = feature.geometry else { continue }
-                // A feature that cannot be mapped (a point, say) is left out of the analyses.
-                if let entry = try? mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
-                                                 geometry: geometry, source: file, index: feature.index) {
-                    entries.append(entry)
-                }
+                try reading.readGeoPackage(file)
+            } else {
+                try reading.readGeoJSON(file)
             }
         }
+        let inputs = reading.inputs, entries = reading.entries
         // One entry per layer and id, the last read winning (a file given twice, or a registry and a file).
         let merged = LayeredEntries(entries)
         let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
-        let everything: [any RegistryFeature] = zones + communes + corridors
-        // The CRS fits the whole extent; the place the data names is read from its first features.
-        let extent = everything.compactMap(\.geometry.envelope).reduce(nil, { (sum: Envelope?, next) in sum?.union(next) ?? next })
-        let crs = try extent.map { try ProjectedCRSChoice.fitting($0, places: Self.placeNames(communes + zones + corridors, limit: 2_000)) }
-            ?? ProjectedCRSChoice.fitting([])
+        let crs = try Self.fittingCRS(communes + zones + corridors) ?? ProjectedCRSChoice.fitting([])
         progress(.areas)
-        let areas = try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent)
+        let areas = try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent, measured: reading.measured ?? AreaMeasures())
         // Zones are polygonal, so the first rows are theirs, in order: measured once, used again for shares.
         let zoneAreas = areas.rows.prefix(zones.count).map(\.geodesicAreaSquareMetres)
         progress(.overlaps)
@@ -83,10 +87,24 @@ public struct PlanningReview: Sendable {
         progress(.corridors)
         let adjacency = corridors.isEmpty ? CorridorAdjacency(pairs: [], crs: crs, distanceMetres: corridorDistanceMetres)
             : try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs)
+        let changes = try baseline.map { baseline in
+            progress(.changes)
+            return try ReviewChanges.compute(from: baseline, to: zones.map(RegistryEntry.zone) + communes.map(RegistryEntry.commune)
+                                             + corridors.map(RegistryEntry.corridor))
+        }
         return PlanningReview(
             inputs: inputs, zones: zones, communes: communes, corridors: corridors, areas: areas, overlaps: overlaps,
-            apportionment: apportionment, coverage: coverage, adjacency: adjacency, crs: crs, slivers: slivers, mapping: mapping,
-            date: Date())
+            apportionment: apportionment, coverage: coverage, adjacency: adjacency, changes: changes, crs: crs, slivers: slivers,
+            mapping: mapping, date: Date())
+    }
+
+    /// The projected CRS for these features: it fits their whole extent, and the place the data
+    /// names is read from the first 2,000 of them; `nil` when none has a geometry.
+    static func fittingCRS(_ features: [any RegistryFeature]) throws(ProjectionError) -> CRS? {
+        guard let extent = features.compactMap(\.geometry.envelope).reduce(nil, { (sum: Envelope?, next) in sum?.union(next) ?? next }) else {
+            return nil
+        }
+        return try ProjectedCRSChoice.fitting(extent, places: placeNames(features, limit: 2_000))
     }
 
     /// The names and text properties of the first `limit` features: enough to tell which province the data is in.

@@ -21,6 +21,11 @@ extension PlanningReview {
             "coverage": coverage?.json ?? .null,
             "sliver_tolerance": .object(["min_area_m2": number(slivers.minimumAreaSquareMetres), "width_m": number(slivers.widthMetres)]),
             "corridor_adjacency": adjacency.json,
+            "changes": changes.map { changes in .object([
+                "against": .string(changes.against), "changes": .array(changes.diff.table.objects()),
+                "by_commune": .array(changes.byCommune.objects()),
+                "revisions": .array(HistoryTables.revisions(changes.revisions).objects()),
+            ]) } ?? .null,
             "problems": .array(inputs.flatMap { input in input.problems.map { problem -> JSONValue in
                 guard case var .object(object) = problem.json else { return problem.json }
                 object["file"] = .string(input.file)
@@ -46,8 +51,12 @@ extension PlanningReview {
 
     /// Writes into `directory`: `index.html` (the interactive review), `map.svg`, `review.json`,
     /// `overlaps.geojson`, `commune-overlaps.geojson`, `gaps.geojson`, and the tables in full as
-    /// `areas.csv`, `overlaps.csv` and `gaps.csv`.
-    /// - Parameter leafletDirectory: where Leaflet is installed (Debian's `libjs-leaflet`).
+    /// `areas.csv`, `overlaps.csv` and `gaps.csv`; for a review against an earlier state also
+    /// `changes.geojson` (the gained and lost ground) and `changes.csv`.
+    /// - Parameters:
+    ///   - directory: the folder to write into (created if missing; files of the same names replaced).
+    ///   - leafletDirectory: where Leaflet is installed (Debian's `libjs-leaflet`).
+    ///   - progress: called as each writing phase begins.
     /// - Returns: the path of `index.html`.
     /// - Throws: ``ReviewError/leafletMissing(path:)`` before writing anything when Leaflet is not there.
     @discardableResult
@@ -77,10 +86,17 @@ extension PlanningReview {
             ("overlaps.csv", { review.overlaps.table.csv() }),
             ("gaps.csv", { (review.coverage?.gapTable ?? AnalysisTable(columns: ["id", "area_m2", "location", "neighbours"], rows: [])).csv() }),
         ]
-        let texts = try parallelMap(count: files.count, chunkSize: 1) { try files[$0].make() }
+        var extra: [(name: String, make: @Sendable () throws -> String)] = []
+        if let changes {
+            extra.append(("changes.geojson", { try GeoJSONWriter().string(FeatureCollection(features: changes.diff.features,
+                                                                                            foreignMembers: ["name": .string("changes")])) + "\n" }))
+            extra.append(("changes.csv", { changes.diff.table.csv() }))
+        }
+        let all = files + extra
+        let texts = try parallelMap(count: all.count, chunkSize: 1) { try all[$0].make() }
         progress(.page)
         try save("index.html", page.html(self, leaflet: leaflet, mapData: texts[1]))
-        for (file, text) in zip(files, texts) where !file.name.isEmpty { try save(file.name, text) }
+        for (file, text) in zip(all, texts) where !file.name.isEmpty { try save(file.name, text) }
         return URL(fileURLWithPath: directory).appendingPathComponent("index.html").path
     }
 }

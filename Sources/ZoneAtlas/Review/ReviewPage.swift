@@ -18,6 +18,7 @@ struct ReviewPage {
             for row in areaRows(review, layer).prefix(rowLimit) { anchors.insert("\(layer == .zones ? "zone" : "commune")-row-\(ReviewAnchors.slug(row.id))") }
         }
         for corridor in review.corridors.prefix(rowLimit) { anchors.insert("corridor-row-\(ReviewAnchors.slug(corridor.id))") }
+        for item in (review.changes?.diff.items ?? []).prefix(rowLimit) { anchors.insert("change-row-\(ReviewAnchors.slug(item.id))") }
         return anchors
     }
 
@@ -47,11 +48,12 @@ struct ReviewPage {
             .far .leaflet-tooltip.commune-name{display:none}
             </style></head><body>
             <h1>\(review.title)</h1>
-            <nav><a href="#summary">Summary</a><a href="#map">Map</a><a href="#areas">Areas</a><a href="#overlaps">Overlaps</a>\
+            <nav><a href="#summary">Summary</a>\(review.changes == nil ? "" : "<a href=\"#changes\">What changed</a>" as Markup)<a href="#map">Map</a><a href="#areas">Areas</a><a href="#overlaps">Overlaps</a>\
             <a href="#apportionment">Apportionment</a><a href="#coverage">Coverage</a><a href="#corridors">Corridors</a><a href="#problems">Problems</a></nav>
 
             """
         page += summary(review)
+        if let changes = review.changes { page += self.changes(changes) }
         page += """
             <h2 id="map">Map</h2>
             <div class="map-wrap"><div id="leaflet-map"></div><div id="map-side">\
@@ -104,6 +106,47 @@ struct ReviewPage {
             <p>Input: \(inputs). All findings: <a href="review.json">review.json</a>.</p>
 
             """
+    }
+
+    /// "What changed": the decisions (revisions) since the earlier state, the features added,
+    /// removed and changed with the hectares gained and lost, and where the zones' changes lie by
+    /// commune. The gained (green) and lost (red) ground is on the map.
+    private func changes(_ changes: ReviewChanges) -> Markup {
+        var html: Markup = "<h2 id=\"changes\">What changed since \(changes.against)</h2>\n"
+        if !changes.revisions.isEmpty {
+            html += "<table><tr><th>revision</th><th>time (UTC)</th><th>author</th><th>decision</th><th>message</th><th>added</th><th>changed</th><th>removed</th></tr>\n"
+            for revision in changes.revisions {
+                let decision = revision.note.decision.map { $0.decision + ($0.date.map { " of \($0)" } ?? "") } ?? ""
+                html += "<tr><td class=\"n\">\(revision.number)</td><td>\(revision.time)</td><td>\(revision.note.author)</td><td>\(decision)</td>"
+                    + "<td>\(revision.note.message ?? revision.note.command)</td><td class=\"n\">\(revision.added)</td>"
+                    + "<td class=\"n\">\(revision.changed)</td><td class=\"n\">\(revision.removed)</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        let items = changes.diff.items
+        guard !items.isEmpty else { return html + "<p class=\"ok\">Nothing changed.</p>\n" }
+        html += "<table><tr><th>layer</th><th>id</th><th>name</th><th>change</th><th>gained ha</th><th>lost ha</th><th>boundary moved m</th><th>declared ha</th><th>parts</th><th>fields</th></tr>\n"
+        for item in items.prefix(rowLimit) {
+            let declared = item.oldDeclaredHectares == item.newDeclaredHectares ? ""
+                : "\(item.oldDeclaredHectares.map { Figure.decimals($0, 2) } ?? "–") → \(item.newDeclaredHectares.map { Figure.decimals($0, 2) } ?? "–")"
+            let parts = item.parts.map { "\($0.id) (\(Figure.decimals($0.share * 100, 1)) %)" }.joined(separator: ", ")
+            // Each change escaped as text (values come from the data), joined by line breaks.
+            let fields = Markup.joined(item.fields.map { "\($0.summary(limit: 80))" as Markup }, separator: "<br>")
+            html += "<tr id=\"change-row-\(ReviewAnchors.slug(item.id))\"><td>\(item.layer.rawValue)</td><td><code>\(item.id)</code></td><td>\(item.name)</td>"
+                + "<td>\(item.change.rawValue)</td><td class=\"n\">\(item.gainedHectares, places: 2)</td><td class=\"n\">\(item.lostHectares, places: 2)</td>"
+                + "<td class=\"n\">\(item.geometry.map { Figure.decimals($0.hausdorffMetres, 1) } ?? "")</td><td class=\"n\">\(declared)</td>"
+                + "<td>\(parts)</td><td>\(fields)</td></tr>\n"
+        }
+        html += more(items.count, "changes.csv", columns: 10) + "</table>\n"
+        if !changes.byCommune.rows.isEmpty {
+            html += "<h3>Zones' changes by commune</h3>\n<table><tr><th>zone</th><th>commune</th><th>gained ha</th><th>lost ha</th></tr>\n"
+            for row in changes.byCommune.rows.indices.prefix(rowLimit) {
+                let cell = { (column: String) in AnalysisTable.text(changes.byCommune.cell(row, column)) }
+                html += "<tr><td>\(cell("zone_name"))</td><td>\(cell("commune_name"))</td><td class=\"n\">\(cell("gained_ha"))</td><td class=\"n\">\(cell("lost_ha"))</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        return html + "<p>Geodesic hectares; the gained (green) and lost (red) ground is on the map and in <a href=\"changes.geojson\">changes.geojson</a>; all rows in <a href=\"changes.csv\">changes.csv</a>.</p>\n"
     }
 
     /// The declared total, saying how many declare one when not all do.
@@ -246,7 +289,7 @@ struct ReviewPage {
             html += "<table><tr><th>severity</th><th>code</th><th>feature</th><th>where</th><th>what</th></tr>\n"
             for problem in input.problems.prefix(rowLimit) {
                 html += "<tr><td class=\"\(problem.severity.rawValue)\">\(problem.severity.rawValue)</td><td><code>\(problem.code.rawValue)</code></td>"
-                    + "<td>\(featureLink(review, features, problem, fileAnchor: "file-\(k)"))</td><td><code>\(problem.pointer.description)</code></td><td>\(problem.message)</td></tr>\n"
+                    + "<td>\(featureLink(review, features, problem, fileAnchor: "file-\(k)"))</td><td><code>\(problem.place.description)</code></td><td>\(problem.message)</td></tr>\n"
             }
             let omitted = input.omittedProblems + max(0, input.problems.count - rowLimit)
             if omitted > 0 { html += "<tr><td colspan=\"5\" class=\"more\">… and \(omitted) more (all listed ones in <a href=\"review.json\">review.json</a>)</td></tr>\n" }
@@ -265,6 +308,10 @@ struct ReviewPage {
 
     /// A link to the row of the feature a problem is about, or to its file's section.
     private func featureLink(_ review: PlanningReview, _ index: FeatureIndex, _ problem: Problem, fileAnchor: String) -> Markup {
+        if case let .row(_, fid) = problem.place {
+            guard let id = problem.featureID, let feature = index.byID[id] else { return "<a href=\"#\(fileAnchor)\">fid \(String(fid))</a>" }
+            return link(review, feature, label: "fid \(String(fid)) (\(feature.name))")
+        }
         guard let number = problem.feature else { return "<a href=\"#\(fileAnchor)\">file</a>" }
         let id = problem.featureID ?? "\(((problem.file as NSString).lastPathComponent as NSString).deletingPathExtension)#\(number)"
         guard let feature = index.byID[id] else { return "<a href=\"#\(fileAnchor)\">feature \(number)</a>" }

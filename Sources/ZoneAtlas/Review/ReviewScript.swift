@@ -32,6 +32,8 @@ enum ReviewScript {
         corridor: function (l) { return { color: l.colour, weight: 2, fill: false }; },
         overlap: function (l) { return { color: l.colour, weight: 1.5, fillColor: "#e63946", fillOpacity: 0.45 }; },
         gap: function (l) { return { color: l.colour, weight: 1.5, fillColor: "#ffb703", fillOpacity: 0.6 }; },
+        gained: function (l) { return { color: l.colour, weight: 1.5, fillColor: l.colour, fillOpacity: 0.55 }; },
+        lost: function (l) { return { color: l.colour, weight: 1.5, fillColor: l.colour, fillOpacity: 0.55 }; },
         problem: function (l) { return { color: l.colour, radius: 6, weight: 2, fillOpacity: 0.8 }; }
       };
       // The same anchor slug as the page's: ASCII letters, digits, "-" and "_" kept, anything else "_".
@@ -47,7 +49,7 @@ enum ReviewScript {
         else if (layer.type === "zone" || layer.type === "commune") { html += "<span>row in <a href=\"areas.csv\">areas.csv</a></span>"; }
         return html + "</div>";
       }
-      var order = ["commune", "zone", "corridor", "gap", "overlap", "problem"];
+      var order = ["commune", "zone", "corridor", "gap", "overlap", "lost", "gained", "problem"];
       var stacked = data.layers.slice().sort(function (a, b) { return order.indexOf(a.type) - order.indexOf(b.type); });
       // A layer switched back on is drawn on top: put every layer back in its place (communes lowest).
       function restack() {

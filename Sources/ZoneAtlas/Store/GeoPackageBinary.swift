@@ -235,8 +235,10 @@ private struct WKBStructure {
 
 /// A GeoPackage whose content cannot be read.
 public enum GeoPackageError: Error, Sendable, CustomStringConvertible {
+    /// A geometry blob that cannot be decoded; the reason says why.
     case badGeometry(String)
 
+    /// `bad GeoPackage geometry: REASON`.
     public var description: String {
         switch self {
         case let .badGeometry(reason): "bad GeoPackage geometry: \(reason)"

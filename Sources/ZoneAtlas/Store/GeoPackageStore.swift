@@ -22,6 +22,7 @@ import ZoneProjection
 /// The path is opened as given: a symbolic link is followed to its target, and the file keeps its
 /// mode, owner and group, as SQLite writes it in place.
 public struct GeoPackageStore: RegistryStore {
+    /// The file's path as given.
     public let path: String
     /// How this store's tables map to registry fields (the default reads ZoneAtlas's own columns;
     /// a layer table that GDAL made may name them otherwise).
@@ -29,25 +30,32 @@ public struct GeoPackageStore: RegistryStore {
     /// How long a read or write waits for another writer's lock, in seconds.
     public let lockTimeoutSeconds: Double
 
+    /// A store for the GeoPackage at `path` (created by the first write); a writer waits up to `lockTimeoutSeconds` seconds for another.
     public init(path: String, mapping: FieldMapping = FieldMapping(), lockTimeoutSeconds: Double = 60) {
         self.path = path
         self.mapping = mapping
         self.lockTimeoutSeconds = lockTimeoutSeconds
     }
 
+    /// The path, for messages.
     public var location: String { path }
 
+    /// Whether the file exists yet.
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
     // MARK: Reading
 
-    public func entry(id: String) throws(RegistryError) -> RegistryEntry? {
+    /// The entry with this id (at `revision`, else now), through the unique index on `id`, looked
+    /// for in zones, then communes, then corridors.
+    public func entry(id: String, at revision: Int?) throws(RegistryError) -> RegistryEntry? {
         guard exists else { return nil }
         return try typed { try read { db in
-            for (layer, table) in try layerTables(db) {
+            for (layer, table) in try layerTables(db, at: revision) {
                 var found: RegistryEntry?
-                let condition = table.columns.contains("id") ? "t.id = ?" : nil
-                try table.forEachRow(db, where: condition, arguments: condition == nil ? [] : [id]) { row in
+                var conditions = table.columns.contains("id") ? ["t.id = ?"] : []
+                if let revision { conditions.append(Self.current(at: revision)) }
+                try table.forEachRow(db, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
+                                     arguments: table.columns.contains("id") ? [id] : []) { row in
                     guard found == nil, let entry = try entry(row, of: table, layer) else { return }
                     if entry.id == id { found = entry }
                 }
@@ -57,17 +65,20 @@ public struct GeoPackageStore: RegistryStore {
         } }
     }
 
-    public func forEachEntry(_ filter: RegistryFilter, _ body: (RegistryEntry) throws -> Void) throws {
+    /// Each entry passing `filter` (at `revision`, else now), read row by row through the indexes and the R-tree.
+    public func forEachEntry(_ filter: RegistryFilter, at revision: Int?, _ body: (RegistryEntry) throws -> Void) throws {
         guard exists else { return }
         let area = try filter.area()
         let prepared = try area.map { (geometry) throws(GeometryError) in try PreparedGeometry(geometry) }
         try read { db in
-            let tables = try layerTables(db)
+            let tables = try layerTables(db, at: revision)
             for layer in filter.layers {
                 guard let table = tables.first(where: { $0.layer == layer })?.table else { continue }
                 if (filter.status != nil || filter.parent != nil) && layer != .zones { continue }
                 let query = Self.query(filter, layer: layer, table: table, envelope: area?.envelope)
-                try table.forEachRow(db, from: query.from, where: query.condition, arguments: query.arguments) { row in
+                let condition = revision.map { [query.condition, Self.current(at: $0)].compactMap { $0 }.joined(separator: " AND ") }
+                    ?? query.condition
+                try table.forEachRow(db, from: query.from, where: condition, arguments: query.arguments) { row in
                     guard let entry = try entry(row, of: table, layer), filter.accepts(entry.feature) else { return }
                     if let prepared, !(try prepared.intersects(entry.feature.geometry)) { return }
                     try body(entry)
@@ -76,6 +87,57 @@ public struct GeoPackageStore: RegistryStore {
         }
     }
 
+    /// The SQL condition on a history table's rows (aliased `t`) that were current at `revision`.
+    private static func current(at revision: Int) -> String {
+        "t.valid_from <= \(revision) AND (t.valid_to IS NULL OR t.valid_to > \(revision))"
+    }
+
+    /// Every revision, oldest first.
+    public func revisions() throws(RegistryError) -> [Revision] {
+        guard exists else { return [] }
+        return try typed { try read { db in try GeoPackageHistory(db: db, path: path).revisions() } }
+    }
+
+    /// Every version of the feature with this id, oldest first, with the revisions it was current in.
+    public func versions(id: String) throws(RegistryError) -> [FeatureVersion] {
+        guard exists else { return [] }
+        return try typed { try read { db in
+            var versions: [FeatureVersion] = []
+            for (layer, table) in try historyTables(db) {
+                try table.forEachRow(db, where: "t.id = ?", arguments: [id]) { row in
+                    guard let entry = try entry(row, of: table, layer), let from = row.columns["valid_from"]?.stringValue.flatMap({ Int($0) })
+                    else { return }
+                    versions.append(FeatureVersion(entry: entry, from: from, to: row.columns["valid_to"]?.stringValue.flatMap { Int($0) }))
+                }
+            }
+            return versions.sorted { $0.from < $1.from }
+        } }
+    }
+
+    /// Records edits made outside ZoneAtlas since the last revision as a revision of their own;
+    /// `nil` when there were none, or the file may not be written.
+    @discardableResult
+    public func recordOutsideEdits() throws(RegistryError) -> Revision? {
+        guard exists, try typed({ try read { db in try GeoPackageHistory(db: db, path: path).hasOutsideEdits() } }) else { return nil }
+        // A file nobody may write keeps its edits unrecorded; its recorded history still reads right.
+        guard readOnlyMode == nil, FileManager.default.isWritableFile(atPath: path) else { return nil }
+        return try typed { try transaction { db in
+            let history = GeoPackageHistory(db: db, path: path)
+            return try history.record(Self.outsideEditNote(db), untracked: try history.prepare(), keepEmpty: false)
+        } }
+    }
+
+    /// How a revision of edits found in the file describes itself.
+    private static func outsideEditNote(_ db: Database) throws -> RevisionNote {
+        let first = try !db.tableExists(GeoPackageHistorySchema.revisionsTable)
+            || (try Int.fetchOne(db, sql: "SELECT count(*) FROM \(GeoPackageHistorySchema.revisionsTable)") ?? 0) == 0
+        return RevisionNote(author: "unknown (outside ZoneAtlas)",
+                            message: first ? "the registry as found when ZoneAtlas began to keep its history"
+                                : "edits made outside ZoneAtlas (QGIS, GDAL, sqlite3) since the last revision",
+                            command: RevisionNote.outsideEdit)
+    }
+
+    /// The `zoneatlas_registry` table's facts (the version that last wrote the file, the last import and its files).
     public func facts() throws(RegistryError) -> [String: String] {
         guard exists else { return [:] }
         return try typed { try read { db in
@@ -85,20 +147,32 @@ public struct GeoPackageStore: RegistryStore {
         } }
     }
 
-    /// Calls `body` with every row of every feature table in the file — any table, whoever made it,
-    /// reprojected to WGS84 — for reading a GeoPackage as input.
-    public func forEachTableRow(_ body: (GeoPackageTable, GeoPackageTable.Row) throws -> Void) throws {
+    /// Calls `body` with the file's feature tables — any table, whoever made it; not a registry's
+    /// history tables (past versions) — and, for each one it accepts, every row with its geometry
+    /// blob undecoded, for reading a GeoPackage as input (``GeoPackageInput``).
+    func forEachTableRow(accepting accepts: (GeoPackageTable) -> Bool,
+                         _ body: (GeoPackageTable, GeoPackageTable.Row, Data?) throws -> Void) throws {
         try read { db in
-            for table in try GeoPackageTable.all(in: db, path: path) {
-                try table.forEachRow(db) { try body(table, $0) }
+            let history = Set(Layer.allCases.map(GeoPackageHistorySchema.table))
+            for table in try GeoPackageTable.all(in: db, path: path)
+            where !(history.contains(table.name) && table.columns.contains("valid_from")) && accepts(table) {
+                try table.forEachStoredRow(db) { try body(table, $0, $1) }
             }
         }
     }
 
-    /// The registry's layer tables that exist, in layer order.
-    private func layerTables(_ db: Database) throws -> [(layer: Layer, table: GeoPackageTable)] {
+    /// The registry's layer tables that exist, in layer order: the present ones, or for a revision
+    /// the history tables.
+    private func layerTables(_ db: Database, at revision: Int? = nil) throws -> [(layer: Layer, table: GeoPackageTable)] {
+        if revision != nil { return try historyTables(db) }
         let tables = try GeoPackageTable.all(in: db, path: path)
         return Layer.allCases.compactMap { layer in tables.first { $0.name == layer.rawValue }.map { (layer, $0) } }
+    }
+
+    /// The registry's history tables that exist, in layer order.
+    private func historyTables(_ db: Database) throws -> [(layer: Layer, table: GeoPackageTable)] {
+        let tables = try GeoPackageTable.all(in: db, path: path)
+        return Layer.allCases.compactMap { layer in tables.first { $0.name == GeoPackageHistorySchema.table(layer) }.map { (layer, $0) } }
     }
 
     private func entry(_ row: GeoPackageTable.Row, of table: GeoPackageTable, _ layer: Layer) throws(RegistryError) -> RegistryEntry? {
@@ -146,21 +220,41 @@ public struct GeoPackageStore: RegistryStore {
 
     // MARK: Writing
 
-    public func write<Result>(_ body: (inout any RegistryWriter) throws -> Result) throws -> Result {
-        // A file nobody may write (mode 444) is refused even for root, who could write it anyway.
-        var status = stat()
-        if stat(path, &status) == 0, status.st_mode & 0o222 == 0 {
-            throw RegistryError.store(path: path, reason: String(format: "the file is read-only (mode %o); nothing was written",
-                                                                 status.st_mode & 0o7777))
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, waiting up to ``lockTimeoutSeconds`` for
+    /// another writer, and records what it upserts as one revision described by `note` (edits made
+    /// outside ZoneAtlas since the last revision first, as a revision of their own); commits all, or
+    /// nothing if `body` throws.
+    public func commit<Result>(_ note: @autoclosure () throws -> RevisionNote, _ body: (inout any RegistryWriter) throws -> Result) throws
+        -> (result: Result, revision: Revision) {
+        try transaction { db in
+            let history = GeoPackageHistory(db: db, path: path)
+            // Edits other clients made since the last revision are a revision of their own, first.
+            try history.record(Self.outsideEditNote(db), untracked: try history.prepare(), keepEmpty: false)
+            var writer: any RegistryWriter = try GeoPackageWriter(db: db, path: path)
+            let result = try body(&writer)
+            try (writer as? GeoPackageWriter)?.finish()
+            guard let revision = try history.record(try note(), keepEmpty: true) else {
+                throw RegistryError.store(path: path, reason: "the write's revision was not recorded")
+            }
+            return (result, revision)
         }
+    }
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) on the file with the registry's
+    /// schema; then puts the file in WAL mode.
+    private func transaction<Result>(_ body: (Database) throws -> Result) throws -> Result {
+        // A file nobody may write (mode 444) is refused even for root, who could write it anyway.
+        if let mode = readOnlyMode {
+            throw RegistryError.store(path: path, reason: String(format: "the file is read-only (mode %o); nothing was written", mode))
+        }
+        let existed = exists
+        defer { if !existed { removeIfLeftEmpty() } }
         let result = try open(readonly: false) { database in
             try database.writeWithoutTransaction { db in
                 var result: Result?
                 try db.inTransaction(.immediate) {
                     try createSchema(db)
-                    var writer: any RegistryWriter = try GeoPackageWriter(db: db, path: path)
-                    result = try body(&writer)
-                    try (writer as? GeoPackageWriter)?.finish()
+                    result = try body(db)
                     return .commit
                 }
                 return result!
@@ -168,6 +262,22 @@ public struct GeoPackageStore: RegistryStore {
         }
         useWAL()
         return result
+    }
+
+    /// Removes the file that opening it for a write created, when that write failed and left it
+    /// empty (and no journal beside it says another writer is filling it): a failed first import
+    /// leaves no registry behind, as it found none.
+    private func removeIfLeftEmpty() {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0,
+              !["-journal", "-wal"].contains(where: { FileManager.default.fileExists(atPath: path + $0) }) else { return }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// The file's permission bits when nobody may write it (e.g. mode 444), else `nil`.
+    private var readOnlyMode: mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & 0o222 == 0 else { return nil }
+        return status.st_mode & 0o7777
     }
 
     /// Adds what the registry needs and the file lacks: the GeoPackage core tables (for a new file),
@@ -232,6 +342,12 @@ public struct GeoPackageStore: RegistryStore {
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             GeoPackageFunctions.register(in: db)
+            if !readonly {
+                // Up to 128 MiB of page cache (SQLite's default is 2 MiB): a large import keeps the
+                // pages of its indexes and R-tree in memory instead of spilling them to the journal
+                // and reading them back for every row. Memory is taken only as pages are used.
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+            }
             // Whether a name contains a folded query (see NameFolding), for name searches.
             db.add(function: DatabaseFunction("zoneatlas_name_contains", argumentCount: 2, pure: true) { arguments in
                 guard let name = String.fromDatabaseValue(arguments[0]), let query = String.fromDatabaseValue(arguments[1]) else { return false }

@@ -17,6 +17,8 @@ public struct GeoPackageTable: Sendable {
     var hasSpatialIndex: Bool
     /// The table's columns.
     var columns: Set<String>
+    /// The CRS of the stored coordinates; `nil` when the table's SRS is undefined (taken as WGS84).
+    var crs: CRS?
     /// Reprojects the stored coordinates to WGS84 (`nil` when they are WGS84 already).
     var transformer: Transformer?
 
@@ -28,7 +30,8 @@ public struct GeoPackageTable: Sendable {
         public var columns: JSONObject
         /// The source properties: the `properties` JSON column where there is one, else the columns.
         public var properties: JSONObject
-        /// The geometry in WGS84; `nil` for a row without one.
+        /// The geometry in WGS84; `nil` for a row without one (or one not decoded, see
+        /// `GeoPackageTable.forEachStoredRow`).
         public var geometry: Geometry?
     }
 
@@ -45,11 +48,12 @@ public struct GeoPackageTable: Sendable {
             """)
         return try rows.map { row in
             let name: String = row["table_name"], geometryColumn: String = row["column_name"]
+            let crs = try crs(organization: row["organization"], code: row["organization_coordsys_id"])
             return GeoPackageTable(
                 path: path, name: name, geometryColumn: geometryColumn,
                 hasSpatialIndex: try db.tableExists("rtree_\(name)_\(geometryColumn)"),
                 columns: Set(try db.columns(in: name).map(\.name)),
-                transformer: try transformer(organization: row["organization"], code: row["organization_coordsys_id"]))
+                crs: crs, transformer: try crs.flatMap { $0 == .wgs84 ? nil : try Transformer(from: $0, to: .wgs84) })
         }
     }
 
@@ -64,24 +68,34 @@ public struct GeoPackageTable: Sendable {
     /// A row whose geometry cannot be read is a located error (table and fid), not a crash.
     func forEachRow(_ db: Database, from: String? = nil, where condition: String? = nil, arguments: StatementArguments = [],
                     _ body: (Row) throws -> Void) throws {
-        let sql = "SELECT t.* FROM \(from ?? "\(quoted) t")" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY t.fid"
-        let cursor = try GRDB.Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try cursor.next() {
-            try body(try decode(row))
+        try forEachStoredRow(db, from: from, where: condition, arguments: arguments) { row, blob in
+            var row = row
+            if let blob {
+                do {
+                    row.geometry = try GeoPackageBinary.decode(blob).geometry
+                    if let transformer, let stored = row.geometry { row.geometry = try transformer.transform(stored) }
+                } catch {
+                    throw RegistryError.badRow(path: path, table: name, fid: row.fid, reason: "\(error)")
+                }
+            }
+            try body(row)
         }
     }
 
-    private func decode(_ row: GRDB.Row) throws -> Row {
-        let fid: Int64 = row["fid"] ?? 0
-        var geometry: Geometry?
-        if let blob: Data = row[geometryColumn] {
-            do {
-                geometry = try GeoPackageBinary.decode(blob).geometry
-                if let transformer, let stored = geometry { geometry = try transformer.transform(stored) }
-            } catch {
-                throw RegistryError.badRow(path: path, table: name, fid: fid, reason: "\(error)")
-            }
+    /// Reads the rows as ``forEachRow(_:from:where:arguments:_:)`` does, but each with its geometry
+    /// blob as stored, undecoded (the row's ``Row/geometry`` is `nil`), for a reader that checks it.
+    func forEachStoredRow(_ db: Database, from: String? = nil, where condition: String? = nil, arguments: StatementArguments = [],
+                          _ body: (Row, Data?) throws -> Void) throws {
+        let sql = "SELECT t.* FROM \(from ?? "\(quoted) t")" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY t.fid"
+        let cursor = try GRDB.Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            try body(fields(row), row[geometryColumn])
         }
+    }
+
+    /// The row without its geometry.
+    private func fields(_ row: GRDB.Row) -> Row {
+        let fid: Int64 = row["fid"] ?? 0
         var columns = JSONObject()
         var properties: JSONObject?
         for (column, value) in row where column != geometryColumn && column != "fid" {
@@ -96,13 +110,13 @@ public struct GeoPackageTable: Sendable {
             case let .string(text): columns[column] = .string(text)
             }
         }
-        return Row(fid: fid, columns: columns, properties: properties ?? columns, geometry: geometry)
+        return Row(fid: fid, columns: columns, properties: properties ?? columns, geometry: nil)
     }
 
-    private static func transformer(organization: String?, code: Int?) throws -> Transformer? {
+    /// The CRS an SRS names; `nil` for an undefined one (GDAL's organization `NONE`).
+    private static func crs(organization: String?, code: Int?) throws -> CRS? {
         guard let organization, let code, organization.uppercased() != "NONE" else { return nil }
-        let crs = try CRS("\(organization.uppercased()):\(code)")
-        return crs == .wgs84 ? nil : try Transformer(from: crs, to: .wgs84)
+        return try CRS("\(organization.uppercased()):\(code)")
     }
 
     private static func text(_ number: Double) -> String {

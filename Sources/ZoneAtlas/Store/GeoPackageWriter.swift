@@ -78,6 +78,17 @@ struct GeoPackageWriter: RegistryWriter {
         }
     }
 
+    mutating func restore(revision: Int) throws(RegistryError) {
+        let history = GeoPackageHistory(db: db, path: path)
+        let (last, layers) = try sql { (try history.revisions().last?.number ?? 0, try history.layersWithHistory()) }
+        guard last > 0, (1...last).contains(revision) else {
+            throw .unknownRevision("revision \(revision)", reason: last == 0 ? "\(path) has no revisions yet" : "\(path) has revisions 1 to \(last)")
+        }
+        // A layer whose table was dropped since gets it back.
+        for layer in layers { _ = try statements(layer) }
+        try sql { try history.restore(revision: revision, into: layers) }
+    }
+
     /// Widens the extent of every written layer in `gpkg_contents` to cover what was written, and
     /// sets its change time. (An extent may stay wider than a layer that shrank, as GDAL's does.)
     func finish() throws(RegistryError) {
@@ -117,6 +128,7 @@ struct GeoPackageWriter: RegistryWriter {
                 geometryColumn = existing.geometryColumn
             } else {
                 for statement in GeoPackageSchema.layer(layer) { try db.execute(sql: statement) }
+                try GeoPackageHistory(db: db, path: path).track(layer)
             }
             let table = GeoPackageTable.quote(layer.rawValue)
             let names = (GeoPackageSchema.columns(layer).map(\.name) + [geometryColumn]).map(GeoPackageTable.quote)

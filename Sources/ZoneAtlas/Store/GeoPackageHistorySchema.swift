@@ -1,0 +1,101 @@
+import GRDB
+
+/// The tables that keep a ZoneAtlas GeoPackage's history, all registered in `gpkg_contents` so that
+/// GDAL and QGIS read them:
+/// - `zoneatlas_revisions` (attributes): one row per revision, its `fid` the revision number;
+/// - `<layer>_history` (features, same columns and geometry type as the layer, no spatial index):
+///   every version of every feature, current in revisions `valid_from` ..< `valid_to`
+///   (`valid_to` NULL while current);
+/// - `zoneatlas_edits` (attributes): the ids of layer rows written since the last revision, filled by
+///   triggers on the layer tables — plain SQL that runs whoever edits the table (QGIS, GDAL,
+///   sqlite3, ZoneAtlas) — and emptied when a revision records them.
+enum GeoPackageHistorySchema {
+    static let revisionsTable = "zoneatlas_revisions"
+    static let editsTable = "zoneatlas_edits"
+
+    /// The history table of a layer.
+    static func table(_ layer: Layer) -> String { "\(layer.rawValue)_history" }
+
+    /// The names of the edit-tracking triggers on a layer's table.
+    static func triggerNames(_ layer: Layer) -> [String] {
+        ["insert", "update", "delete"].map { "zoneatlas_edits_\(layer.rawValue)_\($0)" }
+    }
+
+    /// The revisions and edits tables, registered as attributes tables (an INTEGER PRIMARY KEY each,
+    /// requirement 119); the sources declared as JSON and the decision date as a DATE.
+    static let shared = [
+        """
+        CREATE TABLE IF NOT EXISTS \(revisionsTable) (
+          fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, time DATETIME NOT NULL, author TEXT, message TEXT,
+          decision TEXT, decision_date DATE, sources TEXT, command TEXT,
+          added INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0)
+        """,
+        """
+        INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)
+        VALUES ('\(revisionsTable)', 'attributes', 'ZoneAtlas revisions',
+                'every write to this registry: number (fid), UTC time, author, message, legal decision, source files with SHA-256')
+        """,
+        """
+        INSERT OR IGNORE INTO gpkg_data_columns (table_name, column_name, name, title, description, mime_type)
+        VALUES ('\(revisionsTable)', 'sources', '\(revisionsTable).sources', 'sources',
+                'the files the revision was read from, as a JSON array of {"name", "sha256"}', 'application/json')
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS \(editsTable) (
+          fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, layer TEXT NOT NULL, id TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS \"\(editsTable)_layer_id\" ON \(editsTable) (layer, id)",
+        """
+        INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)
+        VALUES ('\(editsTable)', 'attributes', 'ZoneAtlas edits not yet in a revision',
+                'ids of layer rows written since the last revision (filled by triggers, emptied by the next revision)')
+        """,
+    ]
+
+    /// A layer's history table: the layer's columns (the id not unique: one row per version) and
+    /// geometry, the revision range, and indexes for a feature's versions and a revision's changes.
+    static func history(_ layer: Layer) -> [String] {
+        let table = self.table(layer)
+        let columns = GeoPackageSchema.columns(layer).map { column in
+            "\"\(column.name)\" \(column.name == "id" ? "TEXT NOT NULL" : column.type)"
+        }.joined(separator: ", ")
+        let type = GeoPackageSchema.geometryTypeName(layer)
+        return [
+            """
+            CREATE TABLE IF NOT EXISTS "\(table)" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \(columns), geom \(type),
+              valid_from INTEGER NOT NULL, valid_to INTEGER)
+            """,
+            "CREATE INDEX IF NOT EXISTS \"\(table)_id\" ON \"\(table)\" (id, valid_from)",
+            "CREATE INDEX IF NOT EXISTS \"\(table)_valid_from\" ON \"\(table)\" (valid_from)",
+            "CREATE INDEX IF NOT EXISTS \"\(table)_valid_to\" ON \"\(table)\" (valid_to)",
+            """
+            INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
+            VALUES ('\(table)', 'features', '\(table)',
+                    'every version of ZoneAtlas \(layer.rawValue), current from revision valid_from up to (not including) valid_to', 4326)
+            """,
+            "INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('\(table)', 'geom', '\(type)', 4326, 0, 0)",
+            """
+            INSERT OR IGNORE INTO gpkg_data_columns (table_name, column_name, name, title, description, mime_type)
+            VALUES ('\(table)', 'properties', '\(table).properties', 'properties', 'the properties of the source feature, as JSON', 'application/json')
+            """,
+        ]
+    }
+
+    /// The triggers that note in the edits table every id a layer row had or has after an insert,
+    /// update or delete. Each adds an id once (no UNIQUE constraint: an `INSERT OR …` of the
+    /// statement that fires a trigger would override the trigger's own conflict clause).
+    static func triggers(_ layer: Layer) -> [String] {
+        let names = triggerNames(layer), table = "\"\(layer.rawValue)\""
+        func note(_ value: String) -> String {
+            """
+            INSERT INTO \(editsTable) (layer, id) SELECT '\(layer.rawValue)', \(value)
+            WHERE NOT EXISTS (SELECT 1 FROM \(editsTable) WHERE layer = '\(layer.rawValue)' AND id IS \(value));
+            """
+        }
+        return [
+            "CREATE TRIGGER IF NOT EXISTS \"\(names[0])\" AFTER INSERT ON \(table) BEGIN \(note("NEW.id")) END",
+            "CREATE TRIGGER IF NOT EXISTS \"\(names[1])\" AFTER UPDATE ON \(table) BEGIN \(note("OLD.id")) \(note("NEW.id")) END",
+            "CREATE TRIGGER IF NOT EXISTS \"\(names[2])\" AFTER DELETE ON \(table) BEGIN \(note("OLD.id")) END",
+        ]
+    }
+}

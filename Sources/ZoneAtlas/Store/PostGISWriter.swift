@@ -1,0 +1,173 @@
+internal import PostgresNIO
+import ZoneGeoJSON
+import ZoneGeometry
+
+/// The write side of one PostGIS transaction: upserts rows by id with multi-row
+/// `INSERT … ON CONFLICT (id) DO UPDATE` (a layer's table made on its first entry), geometries as
+/// WKB; rows keep their `fid` and the columns other clients added.
+struct PostGISWriter: RegistryWriter {
+    let connection: PostGISConnection
+    let schema: PostGISSchema
+    private(set) var changes = RegistryChanges()
+    /// The layers whose tables are known to be ready for this writer.
+    private var ready: Set<Layer> = []
+
+    /// Rows per statement (PostgreSQL allows 65,535 parameters; the widest layer has 10 columns).
+    private static let rowsPerStatement = 1000
+
+    init(connection: PostGISConnection, schema: PostGISSchema) {
+        self.connection = connection
+        self.schema = schema
+    }
+
+    mutating func upsert(_ entries: [RegistryEntry]) throws(RegistryError) {
+        let location = connection.address.description
+        let encoded = try Self.typed(location) {
+            try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in try Self.encode(entries[index], location: location) }
+        }
+        for layer in Layer.allCases {
+            // One row per id (the last given wins), so that one statement never updates a row twice.
+            var seen: Set<String> = []
+            let rows = encoded.reversed().filter { $0.layer == layer && seen.insert($0.id).inserted }.reversed()
+            guard !rows.isEmpty else { continue }
+            try prepare(layer)
+            let rowList = Array(rows)
+            // Each statement is sent while the next is being bound.
+            var pending: EventLoopFuture<PostgresQueryResult>?
+            for start in stride(from: 0, to: rowList.count, by: Self.rowsPerStatement) {
+                let (sql, binds) = statement(layer, rowList[start..<min(rowList.count, start + Self.rowsPerStatement)])
+                let sent = connection.send(sql, binds)
+                if let pending { try count(connection.wait(pending), layer) }
+                pending = sent
+            }
+            if let pending { try count(connection.wait(pending), layer) }
+        }
+    }
+
+    private mutating func count(_ result: PostgresQueryResult, _ layer: Layer) throws(RegistryError) {
+        for row in result {
+            if try connection.column(row.makeRandomAccess(), 0, as: Bool.self) { changes.added[layer, default: 0] += 1 } else { changes.replaced[layer, default: 0] += 1 }
+        }
+    }
+
+    /// The statement that upserts `rows` of `layer`, and its parameters.
+    private func statement(_ layer: Layer, _ rows: ArraySlice<EncodedRow>) -> (String, PostgresBindings) {
+        let columns = PostGISSchema.columns(layer)
+        var binds = PostgresBindings(capacity: rows.count * (columns.count + 1))
+        var tuples: [String] = []
+        tuples.reserveCapacity(rows.count)
+        for row in rows {
+            var placeholders: [String] = []
+            for (value, column) in zip(row.values, columns) {
+                switch value {
+                case let .text(text): binds.append(text)
+                case let .number(number): binds.append(number)
+                case let .integer(number): binds.append(number)
+                }
+                let cast = column.name == "properties" ? "::json" : column.name == "decision_date" ? "::date" : ""
+                placeholders.append("$\(binds.count)\(cast)")
+            }
+            binds.append(row.wkb)
+            placeholders.append("ST_GeomFromWKB($\(binds.count), 4326)")
+            tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+        }
+        let names = columns.map { PostGISConnection.quote($0.name) } + ["geom"]
+        let sql = """
+            INSERT INTO \(schema.name(layer.rawValue)) (\(names.joined(separator: ", "))) VALUES \(tuples.joined(separator: ", "))
+            ON CONFLICT (id) DO UPDATE SET \(names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            RETURNING (xmax = 0)
+            """
+        return (sql, binds)
+    }
+
+    /// A typed column value.
+    private enum Value: Sendable {
+        case text(String?)
+        case number(Double?)
+        case integer(Int?)
+    }
+
+    private struct EncodedRow: Sendable {
+        var layer: Layer
+        var id: String
+        var values: [Value]
+        var wkb: ByteBuffer
+    }
+
+    private static func encode(_ entry: RegistryEntry, location: String) throws(RegistryError) -> EncodedRow {
+        do {
+            let geometry = entry.feature.geometry
+            let wkb = try GeoPackageBinary.multiWKB(geometry) ?? geometry.wkb(includeZ: false)
+            return EncodedRow(layer: entry.layer, id: entry.id, values: values(entry), wkb: ByteBuffer(bytes: wkb))
+        } catch {
+            throw .store(path: location, reason: "\(entry.layer.rawValue) \(entry.id): \(error)")
+        }
+    }
+
+    /// The entry's values for the layer's typed columns, in ``PostGISSchema/columns(_:)`` order.
+    private static func values(_ entry: RegistryEntry) -> [Value] {
+        switch entry {
+        case let .zone(zone):
+            [.text(zone.id), .text(zone.name), .text(zone.kind.rawValue), .text(zone.status?.rawValue), .number(zone.declaredAreaHectares),
+             .text(zone.legalBasis?.decision), .text(zone.legalBasis?.date), .text(zone.parentID), .text(json(zone.properties))]
+        case let .commune(commune):
+            [.text(commune.id), .text(commune.name), .text(commune.type?.rawValue), .number(commune.declaredAreaHectares),
+             .integer(commune.population), .text(json(commune.properties))]
+        case let .corridor(corridor):
+            [.text(corridor.id), .text(corridor.name), .text(corridor.kind.rawValue), .number(corridor.widthMetres), .text(json(corridor.properties))]
+        }
+    }
+
+    private static func json(_ properties: JSONObject) -> String {
+        JSONWriter().string(.object(properties))
+    }
+
+    mutating func setFact(_ key: String, _ value: String) throws(RegistryError) {
+        var binds = PostgresBindings()
+        binds.append(key)
+        binds.append(value)
+        try connection.run("""
+            INSERT INTO \(schema.name(PostGISSchema.factsTable)) (key, value) VALUES ($1, $2)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, binds)
+    }
+
+    mutating func restore(revision: Int) throws(RegistryError) {
+        let history = PostGISHistory(connection: connection, schema: schema)
+        let last = try history.revisions().last?.number ?? 0
+        guard last > 0, (1...last).contains(revision) else {
+            let location = connection.address.description
+            throw .unknownRevision("revision \(revision)", reason: last == 0 ? "\(location) has no revisions yet" : "\(location) has revisions 1 to \(last)")
+        }
+        let layers = try history.layersWithHistory()
+        // A layer whose table was dropped since gets it back.
+        for layer in layers { try prepare(layer) }
+        try history.restore(revision: revision, into: layers)
+    }
+
+    /// Makes the layer's table (with its history and triggers) on first use; an existing one must
+    /// have ZoneAtlas's columns.
+    private mutating func prepare(_ layer: Layer) throws(RegistryError) {
+        guard !ready.contains(layer) else { return }
+        if let existing = try PostGISStore.tables(connection, schema: schema.schema)[layer.rawValue] {
+            let missing = PostGISSchema.columns(layer).map(\.name).filter { !existing.columns.contains($0) }
+            guard missing.isEmpty else {
+                throw .store(path: connection.address.description, reason: "its table \(layer.rawValue) was not made by ZoneAtlas: it has no column "
+                    + missing.joined(separator: ", ") + "; use another schema (?schema=NAME)")
+            }
+        } else {
+            for statement in schema.layer(layer) + schema.triggers(layer) { try connection.run(statement) }
+        }
+        ready.insert(layer)
+    }
+
+    private static func typed<T>(_ location: String, _ body: () throws -> T) throws(RegistryError) -> T {
+        do {
+            return try body()
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw .store(path: location, reason: "\(error)")
+        }
+    }
+}
