@@ -20,15 +20,30 @@ mkdir -p "$build/findings" "$work"
 
 swift build -c release --build-path "$build" --target ZoneAtlas -Xswiftc -sanitize=fuzzer,address
 
-# Every object of each module (C targets, such as swift-crypto's BoringSSL, keep theirs in subfolders).
-objects() { for module in "$@"; do find "$release/$module.build" -name '*.o'; done; }
+# The module map of every C module built, which the Swift modules importing them need found: the one
+# SwiftPM generated in the module's build folder, or else the package's own; and the system libraries'.
+modulemaps=(-Xcc -fmodule-map-file=Sources/CGEOS/module.modulemap -Xcc -fmodule-map-file=Sources/CPROJ/module.modulemap
+            -Xcc -fmodule-map-file="$build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap")
+for folder in "$release"/*.build; do
+    module=$(basename "$folder" .build)
+    if [ -f "$folder/module.modulemap" ]; then
+        modulemaps+=(-Xcc -fmodule-map-file="$folder/module.modulemap")
+    else
+        for own in "$build"/checkouts/*/Sources/"$module"/include/module.modulemap; do
+            if [ -f "$own" ]; then modulemaps+=(-Xcc -fmodule-map-file="$own"); fi
+        done
+    fi
+done
 link() {  # link OUTPUT SOURCE MODULE...
-    local output=$1 source=$2; shift 2
+    local output=$1 source=$2 objects=() object module; shift 2
+    # Every object of each module (C targets, such as swift-crypto's BoringSSL, keep theirs in
+    # subfolders; some names have spaces).
+    for module in "$@"; do
+        while IFS= read -r -d '' object; do objects+=("$object"); done < <(find "$release/$module.build" -name '*.o' -print0)
+    done
     # (ld.gold warns about ASan's local symbols; those warnings are noise.)
-    swiftc -sanitize=fuzzer,address -parse-as-library -O -I "$release/Modules" \
-        -Xcc -fmodule-map-file=Sources/CGEOS/module.modulemap -Xcc -fmodule-map-file=Sources/CPROJ/module.modulemap \
-        -Xcc -fmodule-map-file="$build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap" \
-        "$source" $(objects "$@") -lgeos_c -lproj -lsqlite3 -lstdc++ -o "$output" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -I "$release/Modules" "${modulemaps[@]}" \
+        "$source" "${objects[@]}" -lgeos_c -lproj -lsqlite3 -lstdc++ -o "$output" 2>&1 | { grep -v "Cannot export local symbol" || true; }
     test -x "$output"
 }
 link "$build/geojson-reader-fuzzer" Fuzz/GeoJSONReaderFuzzer.swift ZoneGeometry ZoneProjection ZoneGeoJSON
