@@ -5,7 +5,11 @@ import Foundation
 /// from FILE, each timed with its peak memory, beside GDAL doing the same on the same file
 /// (`ogr2ogr` loading it, `ogrinfo -where`, `ogrinfo -spat`, `ogr2ogr -append`). With `--large`,
 /// the import of that file (e.g. 1,000,000 zones) into an empty registry, with its peak memory.
-/// The `zoneatlas` binary is the one beside this benchmark.
+/// With `--postgres URL` (a database, no `?` part), the same on a PostGIS registry in a schema of
+/// its own beside `ogr2ogr` loading the file into the same server, then the six analysis commands
+/// (with GeoData's communes and corridors imported too) on the GeoPackage and on PostGIS, and the
+/// server doing the geodesic areas and the overlaps itself in SQL through `psql`, for the choice of
+/// where that work runs. The `zoneatlas` binary is the one beside this benchmark.
 enum RegistryBench {
     /// One whole process: its wall-clock seconds, peak resident memory and exit status.
     struct Measure {
@@ -32,7 +36,7 @@ enum RegistryBench {
                        status: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f))
     }
 
-    static func run(_ file: String, large: String?) {
+    static func run(_ file: String, large: String?, postgres: String?) {
         let zoneatlas = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("zoneatlas").path
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zoneatlas-bench-\(getpid())")
@@ -64,6 +68,10 @@ enum RegistryBench {
                          "peak ≤ 2 GB"))
         }
 
+        if let postgres {
+            rows += self.postgres(postgres, file: file, registry: registry, one: one, box: box, zoneatlas: zoneatlas)
+        }
+
         func cell(_ measure: Measure?) -> String {
             guard let measure else { return "—" }
             return String(format: "%.3f s, %.0f MB", measure.seconds, measure.peakMegabytes) + (measure.status == 0 ? "" : " (exit \(measure.status))")
@@ -75,5 +83,53 @@ enum RegistryBench {
             print("| \(name) | \(cell(ours)) | \(cell(theirs)) | \(target) |")
         }
         if rows.contains(where: { $0.1.status != 0 }) { exit(1) }
+    }
+
+    /// The PostGIS rows: the registry commands in a new schema beside GDAL loading the same server,
+    /// then the analyses on both stores and the server's own geodesic areas and overlaps.
+    static func postgres(_ server: String, file: String, registry: String, one: String, box: [String], zoneatlas: String)
+        -> [(String, Measure, Measure?, String)] {
+        let schema = "zoneatlas_bench_\(getpid())", gdalTable = "zoneatlas_bench_gdal_\(getpid())"
+        let url = server + "?schema=" + schema
+        let psql = ["psql", server, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-c"]
+        defer { _ = measure(psql + ["DROP SCHEMA IF EXISTS \(schema) CASCADE; DROP TABLE IF EXISTS \(gdalTable)"]) }
+        var rows: [(String, Measure, Measure?, String)] = []
+        rows.append(("PostGIS: import whole file into an empty schema", measure([zoneatlas, "import", file, "--registry", url]),
+                     measure(["ogr2ogr", "-f", "PostgreSQL", server, file, "-nln", gdalTable, "-lco", "GEOMETRY_NAME=geom"]), "≤ 15 s"))
+        rows.append(("PostGIS: show ID", measure([zoneatlas, "show", "5", "--registry", url]),
+                     measure(["ogrinfo", "-q", "-where", "id='5'", server, gdalTable]), "≤ 100 ms"))
+        rows.append(("PostGIS: list --bbox (10 km box)", measure([zoneatlas, "list", "--bbox", box.joined(separator: ","), "--registry", url]),
+                     measure(["ogrinfo", "-q", "-spat"] + box + [server, gdalTable]), "≤ 200 ms"))
+        rows.append(("PostGIS: list --name", measure([zoneatlas, "list", "--name", "an lao", "--registry", url]),
+                     measure(["ogrinfo", "-q", "-where", "name LIKE '%An Lão%'", server, gdalTable]), "—"))
+        rows.append(("PostGIS: import one more zone", measure([zoneatlas, "import", one, "--registry", url]),
+                     measure(["ogr2ogr", "-update", "-append", "-nln", gdalTable, server, one]), "≤ 200 ms"))
+
+        // The analyses need communes and corridors: GeoData's, in both registries.
+        let geoData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("GeoData")
+        for target in [registry, url] {
+            for layer in ["communes", "corridors"] {
+                _ = measure([zoneatlas, "import", geoData.appendingPathComponent("\(layer).geojson").path, "--as-layer", layer, "--registry", target])
+            }
+        }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("zoneatlas-bench-review-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        for command in [["areas"], ["apportion"], ["overlaps"], ["coverage"], ["adjacency"], ["review", "--out-dir", out, "--fail-on", "never"]] {
+            let format = command[0] == "review" ? [] : ["--format", "csv"]
+            rows.append(("\(command[0]): PostGIS (GeoPackage in the GDAL column)", measure([zoneatlas] + command + format + ["--registry", url]),
+                         measure([zoneatlas] + command + format + ["--registry", registry]), "≤ 1.5× GeoPackage"))
+        }
+        // Where the work could run instead: the server, in SQL.
+        rows.append(("areas: ZoneAtlas on PostGIS rows (the server's ST_Area(geography) in the GDAL column)",
+                     measure([zoneatlas, "areas", "--format", "csv", "--registry", url]),
+                     measure(psql + ["SELECT id, ST_Area(geom::geography, true) / 10000 FROM \(schema).zones"]), "choose"))
+        rows.append(("overlaps: ZoneAtlas on PostGIS rows (the server's ST_Intersects + ST_Intersection in the GDAL column)",
+                     measure([zoneatlas, "overlaps", "--format", "csv", "--registry", url]),
+                     measure(psql + ["""
+                        SELECT a.id, b.id, ST_Area(ST_Intersection(a.geom, b.geom)::geography, true) FROM \(schema).zones a
+                        JOIN \(schema).zones b ON a.id < b.id AND ST_Intersects(a.geom, b.geom) AND NOT ST_Touches(a.geom, b.geom)
+                        """]), "choose"))
+        return rows
     }
 }

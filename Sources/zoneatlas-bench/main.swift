@@ -2,7 +2,7 @@
 //
 //     zoneatlas-bench [run] FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX]
 //     zoneatlas-bench parse FILE [--python PYTHON]
-//     zoneatlas-bench registry FILE [--large FILE]
+//     zoneatlas-bench registry FILE [--large FILE] [--postgres URL]
 //
 // `run` times the six phases of peer.py with the same definitions (parse, validity, geodesic area,
 // projected area, overlaps, corridors within a distance) and prints the same JSON (timings_s,
@@ -170,12 +170,12 @@ if arguments.first == "review" { reviewBenchmark(Array(arguments.dropFirst())) }
 if let first = arguments.first, !["run", "parse", "registry"].contains(first) { arguments.insert("run", at: 0) }
 guard arguments.count >= 2, !arguments[1].hasPrefix("-") else {
     fail("usage: zoneatlas-bench [run] FILE [--crs EPSG:32648] [--distance 500] [--dump PREFIX] | parse FILE [--python PYTHON] "
-         + "| registry FILE [--large FILE]")
+         + "| registry FILE [--large FILE] [--postgres URL]")
 }
 if arguments[0] == "parse" {
     parseOnly(arguments[1], python: option("--python", in: arguments))
 } else if arguments[0] == "registry" {
-    RegistryBench.run(arguments[1], large: option("--large", in: arguments))
+    RegistryBench.run(arguments[1], large: option("--large", in: arguments), postgres: option("--postgres", in: arguments))
 } else {
     do {
         try run(arguments[1], crsName: option("--crs", in: arguments) ?? "EPSG:32648",

@@ -25,4 +25,10 @@ enum Verbosity: Int, Comparable, Sendable {
 /// A `zoneatlas` subcommand: `main()` reads its name and its message options before it runs.
 protocol Subcommand: ParsableCommand {
     var messages: MessageOptions { get }
+    /// The command's words after `zoneatlas`, as its messages begin (`zoneatlas registry copy: …`).
+    static var words: String { get }
+}
+
+extension Subcommand {
+    static var words: String { _commandName }
 }

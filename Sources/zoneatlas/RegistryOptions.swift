@@ -60,6 +60,11 @@ struct RegistryOptions: ParsableArguments {
 
     /// Runs a read or write of the registry: a store failure is a message and exit 2.
     func run<T>(_ body: () throws -> T) throws -> T {
+        try Self.typed(body)
+    }
+
+    /// Runs a read or write of a registry: a store failure is a message and exit 2.
+    static func typed<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as RegistryError {

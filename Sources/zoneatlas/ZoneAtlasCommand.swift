@@ -13,7 +13,7 @@ struct ZoneAtlasCommand: ParsableCommand {
         version: version,
         subcommands: [ValidateCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
                       AreasCommand.self, ApportionCommand.self, OverlapsCommand.self, CoverageCommand.self, AdjacencyCommand.self,
-                      ReviewCommand.self, LogCommand.self, DiffCommand.self, RevertCommand.self])
+                      ReviewCommand.self, LogCommand.self, DiffCommand.self, RevertCommand.self, RegistryCommand.self])
 
     /// Exit statuses shared by every command: 0 fine, 1 the input has errors, 2 usage or I/O.
     static let inputHasErrors = ExitCode(1)
@@ -39,7 +39,7 @@ struct ZoneAtlasCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             if let subcommand = command as? any Subcommand {
-                Terminal.begin(type(of: subcommand)._commandName, verbosity: subcommand.messages.verbosity)
+                Terminal.begin(type(of: subcommand).words, verbosity: subcommand.messages.verbosity)
             }
             try command.run()
         } catch let failure as CommandFailure {

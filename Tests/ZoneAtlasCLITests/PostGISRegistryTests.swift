@@ -196,6 +196,30 @@ struct PostGISRegistryTests {
         #expect(try Self.psql("SELECT count(*) FROM \(schema).zoneatlas_revisions") == "2")
     }
 
+    /// A planner's login (no superuser) on a database without PostGIS: PostGIS is not an extension
+    /// such a user may add, so the import says whom to ask, exits 2 and creates nothing there.
+    @Test func aDatabaseWithoutPostGISThatTheUserMayNotExtendIsAMessage() throws {
+        _ = try Self.psql("""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'zoneatlas_planner') THEN
+                CREATE ROLE zoneatlas_planner LOGIN PASSWORD 'planner' NOSUPERUSER NOCREATEDB;
+              END IF;
+            END $$
+            """)
+        let database = try Self.server + "_nopostgis"
+        let url = "postgresql://zoneatlas_planner:planner@127.0.0.1:55432/zoneatlas_nopostgis?schema=planning"
+        let run = try CLI.run(["import", "GeoData", "--registry", url])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("zoneatlas import: ") && run.stderr.contains("has no PostGIS, and zoneatlas_planner may not add it")
+                && run.stderr.contains("CREATE EXTENSION postgis"), "\(run.stderr)")
+        let created = try CLI.run(external: "/usr/bin/psql", [database, "-X", "-A", "-t", "-c",
+            "SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'postgis') || '|' || (SELECT count(*) FROM pg_namespace WHERE nspname = 'planning')"])
+        #expect(created.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0|0", "\(created.stdout) \(created.stderr)")
+        // Reading it is a message too, not an empty registry.
+        let list = try CLI.run(["list", "--registry", url])
+        #expect(list.status == 2 && list.stdout.isEmpty, "\(list.stderr)")
+    }
+
     @Test func aTableAnotherProgramMadeIsRefused() throws {
         let (url, schema) = try Self.registry()
         _ = try Self.psql("CREATE SCHEMA \(schema); CREATE TABLE \(schema).zones (gid serial PRIMARY KEY, label text, geom geometry)")

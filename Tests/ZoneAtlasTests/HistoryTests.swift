@@ -4,10 +4,11 @@ import ZoneAtlas
 import ZoneGeoJSON
 import ZoneGeometry
 
-/// The registry's history in the GeoPackage store: every write a revision, every version kept with
-/// its revision range, edits made through GDAL recorded, any past state read back and restored.
-/// Oracles: GeoData's own files (what each version must equal), `sha256sum`, GDAL's `ogrinfo` and
-/// validator reading the history tables, and SQLite (`sqlite3`) reading the file directly.
+/// The registry's history: every write a revision, every version kept with its revision range,
+/// edits made through GDAL recorded, any past state read back and restored — in the GeoPackage
+/// store, and where the test is not about the file itself, in PostGIS too. Oracles: GeoData's own
+/// files (what each version must equal), `sha256sum`, GDAL's `ogrinfo` and validator reading the
+/// history tables, and the database's own client (`sqlite3`, `psql`) reading what is stored.
 struct HistoryTests {
     /// A registry with GeoData imported as revision 1, by the importer (so with its sources).
     func registry() throws -> (GeoPackageStore, URL) {
@@ -16,6 +17,14 @@ struct HistoryTests {
         _ = try RegistryImporter().importFiles([Paths.geoData], into: store,
                                                note: RevisionNote(author: "tester", message: "GeoData", command: "import"))
         return (store, directory)
+    }
+
+    /// The same in a store of `kind`, with its SQL client, and a folder for files.
+    func registry(_ kind: StoreKind) throws -> (StoreUnderTest, URL) {
+        let under = try kind.newStore()
+        _ = try RegistryImporter().importFiles([Paths.geoData], into: under.store,
+                                               note: RevisionNote(author: "tester", message: "GeoData", command: "import"))
+        return (under, try Paths.temporaryDirectory())
     }
 
     /// GeoData's zones file with one zone's name changed and its square moved (a copy in `directory`).
@@ -31,8 +40,8 @@ struct HistoryTests {
         try Paths.run("sqlite3", [store.path, sql]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test func everyImportIsARevisionWithItsSourcesDigests() throws {
-        let (store, directory) = try registry()
+    @Test(arguments: StoreKind.allCases) func everyImportIsARevisionWithItsSourcesDigests(_ kind: StoreKind) throws {
+        let (under, directory) = try registry(kind), store = under.store
         let edited = try editedZones(in: directory, rename: "Đặc khu Hải Phòng")
         let done = try RegistryImporter().importFiles([edited], into: store, note: RevisionNote(
             author: "planner", message: "rename", decision: LegalBasis(decision: "99/QĐ-UBND", date: "2026-03-01"), command: "import"))
@@ -51,8 +60,8 @@ struct HistoryTests {
         #expect(revisions[1].time >= revisions[0].time && revisions[1].time.hasSuffix("Z"))
     }
 
-    @Test func everyVersionIsKeptWithItsRange() throws {
-        let (store, directory) = try registry()
+    @Test(arguments: StoreKind.allCases) func everyVersionIsKeptWithItsRange(_ kind: StoreKind) throws {
+        let (under, directory) = try registry(kind), store = under.store
         _ = try RegistryImporter().importFiles([try editedZones(in: directory, rename: "Tên mới")], into: store)
         let versions = try store.versions(id: "sez-hai-phong")
         #expect(versions.map(\.from) == [1, 2] && versions.map(\.to) == [2, nil])
@@ -60,7 +69,7 @@ struct HistoryTests {
         // The past reads as it was; the present as it is; the layers stay the present.
         #expect(try store.entry(id: "sez-hai-phong", at: 1)?.feature.name == "Khu kinh tế chuyên biệt Hải Phòng")
         #expect(try store.entry(id: "sez-hai-phong", at: 2)?.feature.name == "Tên mới")
-        #expect(try sqlite(store, "SELECT name FROM zones WHERE id = 'sez-hai-phong'") == "Tên mới")
+        #expect(try under.sql("SELECT name FROM zones WHERE id = 'sez-hai-phong'") == "Tên mới")
         #expect(try store.entries(RegistryFilter(layers: [.zones]), at: 1).count == 8)
         // Unchanged zones have one version only: a re-import of the same boundary is no new version.
         #expect(try store.versions(id: "ip-dinh-vu").count == 1)
@@ -69,8 +78,8 @@ struct HistoryTests {
         #expect(try versions[0].entry.feature.geometry.equals(try #require(source).feature.geometry))
     }
 
-    @Test func aFailedImportAddsNoRevision() throws {
-        let (store, directory) = try registry()
+    @Test(arguments: StoreKind.allCases) func aFailedImportAddsNoRevision(_ kind: StoreKind) throws {
+        let (under, directory) = try registry(kind), store = under.store
         let broken = directory.appendingPathComponent("broken.geojson")
         try #"{"type":"Feature","properties":{"id":"x"},"geometry":{"type":"Polygon","coordinates":[[[106,20],[107,21],[107,20],[106,21],[106,20]]]}}"#
             .write(to: broken, atomically: true, encoding: .utf8)
@@ -78,7 +87,7 @@ struct HistoryTests {
             _ = try RegistryImporter().importFiles(["\(Paths.geoData)/zones.geojson", broken.path], into: store)
         }
         #expect(try store.revisions().count == 1)
-        #expect(try sqlite(store, "SELECT count(*) FROM zones_history") == "8")
+        #expect(try under.sql("SELECT count(*) FROM zones_history") == "8")
     }
 
     @Test func editsMadeThroughGDALBecomeARevisionOfTheirOwn() throws {
@@ -158,8 +167,8 @@ struct HistoryTests {
         #expect(try store.revisions().count == 5)
     }
 
-    @Test func pointsInHistoryResolveOrFailClearly() throws {
-        let (store, _) = try registry()
+    @Test(arguments: StoreKind.allCases) func pointsInHistoryResolveOrFailClearly(_ kind: StoreKind) throws {
+        let store = try registry(kind).0.store
         let today = try #require(store.revisions().first).day
         #expect(try store.revision(.number(1)) == 1)
         #expect(try store.revision(.day(today)) == 1)

@@ -4,9 +4,9 @@ import ZoneAtlas
 import ZoneGeoJSON
 import ZoneGeometry
 
-/// The registry over the project's GeoData, read through the GeoPackage store's SQL (indexes,
-/// R-tree). Expected ids are read from the GeoData files themselves (their `parent`, `kind` and
-/// names), the oracle being the data as drawn.
+/// The registry over the project's GeoData, read through each store's SQL (the GeoPackage's indexes
+/// and R-tree, PostGIS's indexes and GiST `&&`). Expected ids are read from the GeoData files
+/// themselves (their `parent`, `kind` and names), the oracle being the data as drawn.
 struct RegistryTests {
     /// GeoData's entries, as an import keeps them.
     static func geoData() throws -> LayeredEntries {
@@ -21,8 +21,8 @@ struct RegistryTests {
         return store
     }
 
-    @Test func importsEveryLayer() throws {
-        let store = try Self.geoDataStore()
+    @Test(arguments: StoreKind.allCases) func importsEveryLayer(_ kind: StoreKind) throws {
+        let under = try StoreUnderTest.geoData(kind), store = under.store
         #expect(try store.entries(RegistryFilter(layers: [.zones])).count == 8)
         #expect(try store.entries(RegistryFilter(layers: [.communes])).count == 10)
         #expect(try store.entries(RegistryFilter(layers: [.corridors])).count == 7)
@@ -36,8 +36,8 @@ struct RegistryTests {
         #expect(try store.entry(id: "no-such-id") == nil)
     }
 
-    @Test func filters() throws {
-        let store = try Self.geoDataStore()
+    @Test(arguments: StoreKind.allCases) func filters(_ kind: StoreKind) throws {
+        let under = try StoreUnderTest.geoData(kind), store = under.store
         let parks = try store.entries(RegistryFilter(parent: "ez-dinh-vu-cat-hai")).map(\.id)
         #expect(Set(parks) == ["ip-dinh-vu", "ip-nam-dinh-vu", "ip-trang-due"])
         #expect(try store.entries(RegistryFilter(kind: "industrial_park")).count == 5)
@@ -51,8 +51,8 @@ struct RegistryTests {
         #expect(try store.entries(RegistryFilter(layers: [.communes], kind: "ward")).count == 3)
     }
 
-    @Test func spatialFilters() throws {
-        let store = try Self.geoDataStore()
+    @Test(arguments: StoreKind.allCases) func spatialFilters(_ kind: StoreKind) throws {
+        let under = try StoreUnderTest.geoData(kind), store = under.store
         // The SEZ lies in the six host communes (GeoData/README.md): a box around it finds them and it.
         let sez = try #require(try store.entry(id: "sez-hai-phong")?.feature)
         let box = try #require(sez.geometry.envelope)
@@ -66,9 +66,9 @@ struct RegistryTests {
         #expect(try store.entries(RegistryFilter(bbox: Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1))).isEmpty)
     }
 
-    @Test func upsertReplacesBySameIdAndKeepsTheFid() throws {
-        let store = try Self.geoDataStore()
-        let fidBefore = try Paths.run("sqlite3", [store.path, "SELECT fid FROM zones WHERE id = 'sez-hai-phong'"]).output
+    @Test(arguments: StoreKind.allCases) func upsertReplacesBySameIdAndKeepsTheFid(_ kind: StoreKind) throws {
+        let under = try StoreUnderTest.geoData(kind), store = under.store
+        let fidBefore = try under.sql("SELECT fid FROM zones WHERE id = 'sez-hai-phong'")
         let square = try Geometry(wkt: "POLYGON ((106.1 20.8, 106.2 20.8, 106.2 20.9, 106.1 20.9, 106.1 20.8))")
         let changes = try store.write { writer in
             try writer.upsert([.zone(Zone(id: "sez-hai-phong", name: "SEZ redrawn", kind: .specializedEconomicZone, geometry: square)),
@@ -78,8 +78,8 @@ struct RegistryTests {
         #expect(changes.added == [.zones: 1] && changes.replaced == [.zones: 1])
         #expect(try store.entries(RegistryFilter(layers: [.zones])).count == 9)
         #expect(try store.entry(id: "sez-hai-phong")?.feature.name == "SEZ redrawn")
-        #expect(try Paths.run("sqlite3", [store.path, "SELECT fid FROM zones WHERE id = 'sez-hai-phong'"]).output == fidBefore)
-        // The R-tree follows the change (the GeoPackage triggers, fired by our own writes).
+        #expect(try under.sql("SELECT fid FROM zones WHERE id = 'sez-hai-phong'") == fidBefore && !fidBefore.isEmpty)
+        // The spatial index follows the change (in the GeoPackage, the R-tree triggers fired by our own writes).
         #expect(try store.entries(RegistryFilter(layers: [.zones], intersecting: square.centroid())).map(\.id).sorted()
                 == ["new-zone", "sez-hai-phong"])
     }

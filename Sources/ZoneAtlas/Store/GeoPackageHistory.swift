@@ -75,14 +75,21 @@ struct GeoPackageHistory {
         try db.execute(sql: "DELETE FROM \(GeoPackageHistorySchema.editsTable)")
         guard keepEmpty || added + changed + removed > 0 else { return nil }
         let time = try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')") ?? ""
+        let revision = Revision(number: number, time: time, note: note, added: added, changed: changed, removed: removed)
+        try insert(revision)
+        return revision
+    }
+
+    /// Adds a revision's row as it is (its number the row's `fid`).
+    func insert(_ revision: Revision) throws {
+        let note = revision.note
         let sources = JSONWriter().string(.array(note.sources.map { .object(["name": .string($0.name), "sha256": .string($0.sha256)]) }))
         try db.execute(sql: """
             INSERT INTO \(GeoPackageHistorySchema.revisionsTable)
               (fid, time, author, message, decision, decision_date, sources, command, added, changed, removed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, time, note.author, note.message, note.decision?.decision, note.decision?.date, sources,
-                             note.command, added, changed, removed])
-        return Revision(number: number, time: time, note: note, added: added, changed: changed, removed: removed)
+            """, arguments: [revision.number, revision.time, note.author, note.message, note.decision?.decision, note.decision?.date,
+                             sources, note.command, revision.added, revision.changed, revision.removed])
     }
 
     /// Closes the open versions of the layer's changed and removed rows and opens versions for its

@@ -56,7 +56,8 @@ public struct GeoPackageStore: RegistryStore {
                 if let revision { conditions.append(Self.current(at: revision)) }
                 try table.forEachRow(db, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
                                      arguments: table.columns.contains("id") ? [id] : []) { row in
-                    guard found == nil, let entry = try entry(row, of: table, layer) else { return }
+                    guard found == nil else { return }
+                    let entry = try entry(row, of: table, layer)
                     if entry.id == id { found = entry }
                 }
                 if let found { return found }
@@ -79,7 +80,8 @@ public struct GeoPackageStore: RegistryStore {
                 let condition = revision.map { [query.condition, Self.current(at: $0)].compactMap { $0 }.joined(separator: " AND ") }
                     ?? query.condition
                 try table.forEachRow(db, from: query.from, where: condition, arguments: query.arguments) { row in
-                    guard let entry = try entry(row, of: table, layer), filter.accepts(entry.feature) else { return }
+                    let entry = try entry(row, of: table, layer)
+                    guard filter.accepts(entry.feature) else { return }
                     if let prepared, !(try prepared.intersects(entry.feature.geometry)) { return }
                     try body(entry)
                 }
@@ -101,17 +103,31 @@ public struct GeoPackageStore: RegistryStore {
     /// Every version of the feature with this id, oldest first, with the revisions it was current in.
     public func versions(id: String) throws(RegistryError) -> [FeatureVersion] {
         guard exists else { return [] }
-        return try typed { try read { db in
-            var versions: [FeatureVersion] = []
-            for (layer, table) in try historyTables(db) {
-                try table.forEachRow(db, where: "t.id = ?", arguments: [id]) { row in
-                    guard let entry = try entry(row, of: table, layer), let from = row.columns["valid_from"]?.stringValue.flatMap({ Int($0) })
-                    else { return }
-                    versions.append(FeatureVersion(entry: entry, from: from, to: row.columns["valid_to"]?.stringValue.flatMap { Int($0) }))
-                }
-            }
-            return versions.sorted { $0.from < $1.from }
+        var versions: [FeatureVersion] = []
+        try typed { try read { db in
+            try forEachVersion(db, where: "t.id = ?", arguments: [id]) { versions.append($0) }
         } }
+        return versions.sorted { $0.from < $1.from }
+    }
+
+    /// Every version of every feature, layer by layer, in the order the history table holds them.
+    public func forEachVersion(_ body: (FeatureVersion) throws -> Void) throws {
+        guard exists else { return }
+        try read { db in try forEachVersion(db, where: nil, arguments: [], body) }
+    }
+
+    /// The history tables' rows that `condition` selects, as versions.
+    private func forEachVersion(_ db: Database, where condition: String?, arguments: StatementArguments,
+                                _ body: (FeatureVersion) throws -> Void) throws {
+        for (layer, table) in try historyTables(db) {
+            try table.forEachRow(db, where: condition, arguments: arguments) { row in
+                guard let from = row.columns["valid_from"]?.stringValue.flatMap({ Int($0) }) else {
+                    throw RegistryError.badRow(path: path, table: table.name, fid: row.fid, reason: "the version has no valid_from revision")
+                }
+                try body(FeatureVersion(entry: try entry(row, of: table, layer), from: from,
+                                        to: row.columns["valid_to"]?.stringValue.flatMap { Int($0) }))
+            }
+        }
     }
 
     /// Records edits made outside ZoneAtlas since the last revision as a revision of their own;
@@ -175,12 +191,20 @@ public struct GeoPackageStore: RegistryStore {
         return Layer.allCases.compactMap { layer in tables.first { $0.name == GeoPackageHistorySchema.table(layer) }.map { (layer, $0) } }
     }
 
-    private func entry(_ row: GeoPackageTable.Row, of table: GeoPackageTable, _ layer: Layer) throws(RegistryError) -> RegistryEntry? {
+    private func entry(_ row: GeoPackageTable.Row, of table: GeoPackageTable, _ layer: Layer) throws(RegistryError) -> RegistryEntry {
         guard let geometry = row.geometry else {
             throw .badRow(path: path, table: table.name, fid: row.fid, reason: "the row has no geometry")
         }
+        var fields = row.columns, properties = row.properties
+        if table.name == GeoPackageHistorySchema.table(layer) {
+            // A version's revision range belongs to the history, not to the feature (a row another
+            // client wrote without `properties` has its columns as its properties).
+            let fromColumns = properties == fields
+            fields = JSONObject(fields.members.filter { $0.key != "valid_from" && $0.key != "valid_to" })
+            if fromColumns { properties = fields }
+        }
         return try FeatureMapper(mapping: mapping, layer: layer)
-            .entry(id: row.columns["id"]?.stringValue, fields: row.columns, properties: row.properties, geometry: geometry,
+            .entry(id: fields["id"]?.stringValue, fields: fields, properties: properties, geometry: geometry,
                    source: "\(path) table \(table.name)", index: Int(row.fid))
     }
 

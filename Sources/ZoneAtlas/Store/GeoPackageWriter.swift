@@ -12,6 +12,8 @@ struct GeoPackageWriter: RegistryWriter {
     private(set) var changes = RegistryChanges()
     /// The statements of each layer table written so far (checked to have ZoneAtlas's columns).
     private var statements: [Layer: Statements] = [:]
+    /// The statement adding a version to each layer's history table, once prepared.
+    private var historyInserts: [Layer: Statement] = [:]
     /// The extent of what this transaction wrote, per layer.
     private var extents: [Layer: Envelope] = [:]
 
@@ -21,19 +23,7 @@ struct GeoPackageWriter: RegistryWriter {
     }
 
     mutating func upsert(_ entries: [RegistryEntry]) throws(RegistryError) {
-        // Encoding (WKB, JSON) runs on every core; SQLite writes one row at a time.
-        let rows: [EncodedRow]
-        let path = self.path
-        do {
-            rows = try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in
-                try Self.encode(entries[index], path: path)
-            }
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw .store(path: path, reason: "\(error)")
-        }
-        for row in rows {
+        for row in try encode(entries) {
             let statements = try self.statements(row.layer)
             if let envelope = row.envelope {
                 extents[row.layer] = extents[row.layer].map { $0.union(envelope) } ?? envelope
@@ -48,6 +38,51 @@ struct GeoPackageWriter: RegistryWriter {
                 }
             }
         }
+    }
+
+    mutating func appendRevisions(_ revisions: [Revision]) throws(RegistryError) {
+        let history = GeoPackageHistory(db: db, path: path)
+        try sql {
+            guard try history.revisions().isEmpty else {
+                throw RegistryError.store(path: path, reason: "it has a history of its own; copy into a new registry")
+            }
+            for revision in revisions { try history.insert(revision) }
+        }
+    }
+
+    mutating func appendVersions(_ versions: [FeatureVersion]) throws(RegistryError) {
+        for (row, version) in zip(try encode(versions.map(\.entry)), versions) {
+            let insert = try historyInsert(row.layer)
+            try sql { try insert.execute(arguments: row.values + [version.from, version.to]) }
+        }
+    }
+
+    /// The entries as rows, encoded (WKB, JSON) on every core; SQLite then writes one row at a time.
+    private func encode(_ entries: [RegistryEntry]) throws(RegistryError) -> [EncodedRow] {
+        let path = self.path
+        do {
+            return try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in
+                try Self.encode(entries[index], path: path)
+            }
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw .store(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The statement that adds a version to the layer's history table (the layer's table, and with
+    /// it the history table, made first if need be), prepared once.
+    private mutating func historyInsert(_ layer: Layer) throws(RegistryError) -> Statement {
+        if let known = historyInserts[layer] { return known }
+        _ = try statements(layer)
+        let prepared: Statement = try sql {
+            let names = (GeoPackageSchema.columns(layer).map(\.name) + ["geom", "valid_from", "valid_to"]).map(GeoPackageTable.quote)
+            return try db.makeStatement(sql: "INSERT INTO \(GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))) "
+                                        + "(\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+        }
+        historyInserts[layer] = prepared
+        return prepared
     }
 
     /// An entry as the values of its row: typed columns, then the geometry blob.

@@ -83,25 +83,34 @@ struct PostGISHistory {
         }
         try connection.run("DELETE FROM \(schema.name(PostGISSchema.editsTable))")
         guard keepEmpty || added + changed + removed > 0 else { return nil }
+        let time = try connection.value("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')",
+                                        as: String.self) ?? ""
+        let revision = Revision(number: number, time: time, note: note, added: added, changed: changed, removed: removed)
+        try insert(revision)
+        return revision
+    }
+
+    /// Adds a revision's row as it is.
+    func insert(_ revision: Revision) throws(RegistryError) {
+        let note = revision.note
         let sources = JSONWriter().string(.array(note.sources.map { .object(["name": .string($0.name), "sha256": .string($0.sha256)]) }))
         var binds = PostgresBindings()
-        binds.append(number)
+        binds.append(revision.number)
+        binds.append(revision.time)
         binds.append(note.author)
         binds.append(note.message)
         binds.append(note.decision?.decision)
         binds.append(note.decision?.date)
         binds.append(sources)
         binds.append(note.command)
-        binds.append(added)
-        binds.append(changed)
-        binds.append(removed)
-        let time = try connection.value("""
-            INSERT INTO \(revisions) (fid, time, author, message, decision, decision_date, sources, command, added, changed, removed)
-            VALUES ($1, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), $2, $3, $4, $5::date, $6::jsonb,
-                    $7, $8, $9, $10)
-            RETURNING time
-            """, binds, as: String.self) ?? ""
-        return Revision(number: number, time: time, note: note, added: added, changed: changed, removed: removed)
+        binds.append(revision.added)
+        binds.append(revision.changed)
+        binds.append(revision.removed)
+        try connection.run("""
+            INSERT INTO \(schema.name(PostGISSchema.revisionsTable))
+              (fid, time, author, message, decision, decision_date, sources, command, added, changed, removed)
+            VALUES ($1, $2, $3, $4, $5, $6::date, $7::jsonb, $8, $9, $10, $11)
+            """, binds)
     }
 
     /// Closes the open versions of the layer's changed and removed rows and opens versions for its

@@ -108,16 +108,24 @@ public struct PostGISStore: RegistryStore {
 
     public func versions(id: String) throws(RegistryError) -> [FeatureVersion] {
         var versions: [FeatureVersion] = []
-        try read { connection in
-            for (layer, table) in try layerTables(connection, at: 0) {
-                var binds = PostgresBindings()
-                binds.append(id)
-                try forEachRow(connection, table: table, layer: layer, where: "t.id = $1", binds: binds, validity: true) { entry, from, to in
-                    versions.append(FeatureVersion(entry: entry, from: from, to: to))
-                }
+        var binds = PostgresBindings()
+        binds.append(id)
+        try read { connection in try forEachVersion(connection, where: "t.id = $1", binds: binds) { versions.append($0) } }
+        return versions.sorted { $0.from < $1.from }
+    }
+
+    public func forEachVersion(_ body: (FeatureVersion) throws -> Void) throws {
+        try readAny { connection in try forEachVersion(connection, where: nil, binds: PostgresBindings(), body) }
+    }
+
+    /// The history tables' rows that `condition` selects, as versions, layer by layer in the order written.
+    private func forEachVersion(_ connection: PostGISConnection, where condition: String?, binds: PostgresBindings,
+                                _ body: (FeatureVersion) throws -> Void) throws {
+        for (layer, table) in try layerTables(connection, at: 0) {
+            try forEachRow(connection, table: table, layer: layer, where: condition, binds: binds, validity: true) { entry, from, to in
+                try body(FeatureVersion(entry: entry, from: from, to: to))
             }
         }
-        return versions.sorted { $0.from < $1.from }
     }
 
     @discardableResult

@@ -12,7 +12,7 @@ struct PostGISWriter: RegistryWriter {
     /// The layers whose tables are known to be ready for this writer.
     private var ready: Set<Layer> = []
 
-    /// Rows per statement (PostgreSQL allows 65,535 parameters; the widest layer has 10 columns).
+    /// Rows per statement (PostgreSQL allows 65,535 parameters; the widest layer has 10 columns, 12 in history).
     private static let rowsPerStatement = 1000
 
     init(connection: PostGISConnection, schema: PostGISSchema) {
@@ -21,10 +21,7 @@ struct PostGISWriter: RegistryWriter {
     }
 
     mutating func upsert(_ entries: [RegistryEntry]) throws(RegistryError) {
-        let location = connection.address.description
-        let encoded = try Self.typed(location) {
-            try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in try Self.encode(entries[index], location: location) }
-        }
+        let encoded = try encode(entries)
         for layer in Layer.allCases {
             // One row per id (the last given wins), so that one statement never updates a row twice.
             var seen: Set<String> = []
@@ -52,8 +49,21 @@ struct PostGISWriter: RegistryWriter {
 
     /// The statement that upserts `rows` of `layer`, and its parameters.
     private func statement(_ layer: Layer, _ rows: ArraySlice<EncodedRow>) -> (String, PostgresBindings) {
+        let (tuples, binds) = Self.tuples(layer, rows)
+        let names = PostGISSchema.columns(layer).map { PostGISConnection.quote($0.name) } + ["geom"]
+        let sql = """
+            INSERT INTO \(schema.name(layer.rawValue)) (\(names.joined(separator: ", "))) VALUES \(tuples)
+            ON CONFLICT (id) DO UPDATE SET \(names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            RETURNING (xmax = 0)
+            """
+        return (sql, binds)
+    }
+
+    /// The rows as `(…), (…)` of parameters — the typed columns, the geometry from WKB, then each
+    /// row's revision range if it has one — and the parameters.
+    private static func tuples(_ layer: Layer, _ rows: ArraySlice<EncodedRow>) -> (String, PostgresBindings) {
         let columns = PostGISSchema.columns(layer)
-        var binds = PostgresBindings(capacity: rows.count * (columns.count + 1))
+        var binds = PostgresBindings(capacity: rows.count * (columns.count + 3))
         var tuples: [String] = []
         tuples.reserveCapacity(rows.count)
         for row in rows {
@@ -69,15 +79,50 @@ struct PostGISWriter: RegistryWriter {
             }
             binds.append(row.wkb)
             placeholders.append("ST_GeomFromWKB($\(binds.count), 4326)")
+            if let validity = row.validity {
+                binds.append(validity.from)
+                binds.append(validity.to)
+                placeholders += ["$\(binds.count - 1)::integer", "$\(binds.count)::integer"]
+            }
             tuples.append("(" + placeholders.joined(separator: ", ") + ")")
         }
-        let names = columns.map { PostGISConnection.quote($0.name) } + ["geom"]
-        let sql = """
-            INSERT INTO \(schema.name(layer.rawValue)) (\(names.joined(separator: ", "))) VALUES \(tuples.joined(separator: ", "))
-            ON CONFLICT (id) DO UPDATE SET \(names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            RETURNING (xmax = 0)
-            """
-        return (sql, binds)
+        return (tuples.joined(separator: ", "), binds)
+    }
+
+    mutating func appendRevisions(_ revisions: [Revision]) throws(RegistryError) {
+        let history = PostGISHistory(connection: connection, schema: schema)
+        guard try history.revisions().isEmpty else {
+            throw .store(path: connection.address.description, reason: "it has a history of its own; copy into a new database or schema (?schema=NAME)")
+        }
+        for revision in revisions { try history.insert(revision) }
+    }
+
+    mutating func appendVersions(_ versions: [FeatureVersion]) throws(RegistryError) {
+        var rows = try encode(versions.map(\.entry))
+        for index in rows.indices { rows[index].validity = (versions[index].from, versions[index].to) }
+        for layer in Layer.allCases {
+            let layerRows = rows.filter { $0.layer == layer }
+            guard !layerRows.isEmpty else { continue }
+            try prepare(layer)
+            let names = PostGISSchema.columns(layer).map { PostGISConnection.quote($0.name) } + ["geom", "valid_from", "valid_to"]
+            var pending: EventLoopFuture<PostgresQueryResult>?
+            for start in stride(from: 0, to: layerRows.count, by: Self.rowsPerStatement) {
+                let (tuples, binds) = Self.tuples(layer, layerRows[start..<min(layerRows.count, start + Self.rowsPerStatement)])
+                let sent = connection.send("INSERT INTO \(schema.name(PostGISSchema.history(layer))) (\(names.joined(separator: ", "))) VALUES \(tuples)",
+                                           binds)
+                if let pending { _ = try connection.wait(pending) }
+                pending = sent
+            }
+            if let pending { _ = try connection.wait(pending) }
+        }
+    }
+
+    /// The entries as rows, encoded (WKB, JSON) on every core.
+    private func encode(_ entries: [RegistryEntry]) throws(RegistryError) -> [EncodedRow] {
+        let location = connection.address.description
+        return try Self.typed(location) {
+            try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in try Self.encode(entries[index], location: location) }
+        }
     }
 
     /// A typed column value.
@@ -92,6 +137,8 @@ struct PostGISWriter: RegistryWriter {
         var id: String
         var values: [Value]
         var wkb: ByteBuffer
+        /// For a version of a feature, the revisions it was current in.
+        var validity: (from: Int, to: Int?)?
     }
 
     private static func encode(_ entry: RegistryEntry, location: String) throws(RegistryError) -> EncodedRow {

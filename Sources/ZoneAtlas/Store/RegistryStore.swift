@@ -43,6 +43,10 @@ public protocol RegistryStore: Sendable {
     /// Every version of the features with this id (in any layer), oldest first.
     func versions(id: String) throws(RegistryError) -> [FeatureVersion]
 
+    /// Calls `body` with every version of every feature, layer by layer in the order they were
+    /// written, one at a time (for ``RegistryCopy``). `body` may throw to stop.
+    func forEachVersion(_ body: (FeatureVersion) throws -> Void) throws
+
     /// Records the edits other clients made since the last revision as a revision of their own,
     /// and returns it; `nil` when there were none.
     @discardableResult
@@ -116,6 +120,15 @@ public protocol RegistryWriter {
     /// changed or removed since get that revision's version back.
     /// - Throws: ``RegistryError/unknownRevision(_:reason:)`` when there is no such revision.
     mutating func restore(revision: Int) throws(RegistryError)
+
+    /// Adds another registry's revisions as they were — numbers, times, notes and counts — to a
+    /// store that has none yet (``RegistryCopy``); the revision this write becomes follows them.
+    /// - Throws: ``RegistryError/store(path:reason:)`` when the store has revisions of its own.
+    mutating func appendRevisions(_ revisions: [Revision]) throws(RegistryError)
+
+    /// Adds versions of features as they were, with the revisions they were current in (after
+    /// ``appendRevisions(_:)``, for ``RegistryCopy``); the layers' present rows are not touched.
+    mutating func appendVersions(_ versions: [FeatureVersion]) throws(RegistryError)
 
     /// What this transaction has added and replaced so far.
     var changes: RegistryChanges { get }
