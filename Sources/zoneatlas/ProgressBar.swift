@@ -75,7 +75,7 @@ enum ProgressBar {
                 state = (label, percent, line.count)
                 return erase + line
             }
-            if let text { Interrupt.drawing { FileHandle.standardError.write(Data(text.utf8)) } }
+            if let text { Interrupt.drawing { _ = Terminal.write(2, text) } }
         }
 
         /// Erases the line, if drawn, and lets Ctrl-C interrupt as usual again.
@@ -86,7 +86,7 @@ enum ProgressBar {
             }
             guard length > 0 else { return }
             Interrupt.restore()
-            FileHandle.standardError.write(Data((plain ? "\r" + String(repeating: " ", count: length) + "\r" : "\r\u{1B}[2K").utf8))
+            _ = Terminal.write(2, plain ? "\r" + String(repeating: " ", count: length) + "\r" : "\r\u{1B}[2K")
         }
     }
 }

@@ -47,14 +47,38 @@ enum Terminal {
     }
 
     /// Writes data to stdout; on a terminal with the control characters of the data made visible.
+    /// When the reader has gone (`zoneatlas list | head`), the process ends as a Unix tool's does,
+    /// by SIGPIPE: quietly, with status 141.
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((stdoutIsTerminal ? forTerminal(text) : text).utf8))
+        if !write(1, stdoutIsTerminal ? forTerminal(text) : text) {
+            // SwiftNIO (the PostGIS store) ignores SIGPIPE for its sockets: restore it to end here.
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
     }
 
     /// Writes a message line to stderr; on a terminal with the control characters of the data made visible.
     static func error(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        FileHandle.standardError.write(Data((stderrIsTerminal ? forTerminal(line) : line).utf8))
+        _ = write(2, stderrIsTerminal ? forTerminal(line) : line)
+    }
+
+    /// Writes all of `text` to a file descriptor; `false` when the reader is gone (EPIPE) or the
+    /// descriptor cannot be written.
+    static func write(_ descriptor: Int32, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
     }
 
     /// `text` (a name, an id, a path from the data) with every control character made visible, so that

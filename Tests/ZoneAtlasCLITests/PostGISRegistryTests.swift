@@ -220,6 +220,23 @@ struct PostGISRegistryTests {
         #expect(list.status == 2 && list.stdout.isEmpty, "\(list.stderr)")
     }
 
+    /// `zoneatlas export … | head`: when the reader stops early the command ends as a Unix tool's
+    /// does, by SIGPIPE (status 141), with nothing on stderr — also with the PostGIS store, whose
+    /// network library ignores SIGPIPE.
+    @Test func aReaderThatStopsEarlyEndsTheCommandQuietly() throws {
+        let (url, _) = try Self.registry()
+        let communes = "\(CLI.sharedData)/hai_phong_communes_2025.geojson"
+        let imported = try CLI.run(["import", communes, "--as-layer", "communes", "--map", "declared_area_km2=area", "--registry", url])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The export (about 250 kB) is more than a pipe holds, so the writer meets the closed pipe.
+        let run = try CLI.run(external: "/bin/bash", ["-c", """
+            '\(CLI.binary)' export --layer communes --format geojson --registry '\(url)' | head -c 100 > /dev/null
+            echo "${PIPESTATUS[0]}"
+            """])
+        #expect(run.stdout == "141\n", "\(run.stdout)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
     @Test func aTableAnotherProgramMadeIsRefused() throws {
         let (url, schema) = try Self.registry()
         _ = try Self.psql("CREATE SCHEMA \(schema); CREATE TABLE \(schema).zones (gid serial PRIMARY KEY, label text, geom geometry)")

@@ -100,8 +100,11 @@ struct GeoPackageHistory {
         if try db.tableExists(layer.rawValue) {
             let table = GeoPackageTable.quote(layer.rawValue), geometry = try geometryColumn(layer)
             let same = Self.sameVersion(layer, row: "t", geometry: geometry, version: "h")
+            // For the noted ids, the open versions are looked up by id: `+` keeps SQLite from
+            // walking every open version through the valid_to index instead (0.4 s of page reads
+            // for one zone added to 100,000).
             try db.execute(sql: """
-                UPDATE \(history) AS h SET valid_to = ? WHERE h.valid_to IS NULL\(whole ? "" : " AND h.id IN \(noted)")
+                UPDATE \(history) AS h SET valid_to = ? WHERE \(whole ? "h.valid_to IS NULL" : "+h.valid_to IS NULL AND h.id IN \(noted)")
                 AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id AND \(same))
                 """, arguments: [revision])
             let columns = Self.columns(layer)

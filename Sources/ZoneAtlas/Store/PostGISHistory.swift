@@ -118,17 +118,20 @@ struct PostGISHistory {
     private func record(_ layer: Layer, table: PostGISStore.Table?, revision: Int, whole: Bool) throws(RegistryError)
         -> (added: Int, changed: Int, removed: Int) {
         let history = schema.name(PostGISSchema.history(layer))
-        let noted = "(SELECT id FROM \(schema.name(PostGISSchema.editsTable)) WHERE layer = \(PostGISConnection.literal(layer.rawValue)))"
+        // The noted ids as one array, computed once before the rows are looked up by id: as a plain
+        // `IN (SELECT …)` the planner, with statistics not yet updated after a large import, may
+        // compare every open version first (0.5 s for one zone added to 100,000).
+        let noted = "ANY (ARRAY(SELECT id FROM \(schema.name(PostGISSchema.editsTable)) WHERE layer = \(PostGISConnection.literal(layer.rawValue))))"
         if let table {
             let geometry = PostGISConnection.quote(table.geometryColumn), columns = Self.columns(layer)
             try connection.run("""
-                UPDATE \(history) h SET valid_to = \(revision) WHERE h.valid_to IS NULL\(whole ? "" : " AND h.id IN \(noted)")
+                UPDATE \(history) h SET valid_to = \(revision) WHERE h.valid_to IS NULL\(whole ? "" : " AND h.id = \(noted)")
                 AND NOT EXISTS (SELECT 1 FROM \(schema.name(layer.rawValue)) t WHERE t.id = h.id AND \(Self.same(layer, geometry: geometry)))
                 """)
             try connection.run("""
                 INSERT INTO \(history) (\(columns.joined(separator: ", ")), geom, valid_from)
                 SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), ST_Multi(t.\(geometry)), \(revision)
-                FROM \(schema.name(layer.rawValue)) t WHERE \(whole ? "true" : "t.id IN \(noted)")
+                FROM \(schema.name(layer.rawValue)) t WHERE \(whole ? "true" : "t.id = \(noted)")
                 AND NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND h.valid_to IS NULL)
                 """)
         } else {
