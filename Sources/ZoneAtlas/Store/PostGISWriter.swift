@@ -28,17 +28,25 @@ struct PostGISWriter: RegistryWriter {
             let rows = encoded.reversed().filter { $0.layer == layer && seen.insert($0.id).inserted }.reversed()
             guard !rows.isEmpty else { continue }
             try prepare(layer)
-            let rowList = Array(rows)
-            // Each statement is sent while the next is being bound.
-            var pending: EventLoopFuture<PostgresQueryResult>?
-            for start in stride(from: 0, to: rowList.count, by: Self.rowsPerStatement) {
-                let (sql, binds) = statement(layer, rowList[start..<min(rowList.count, start + Self.rowsPerStatement)])
-                let sent = connection.send(sql, binds)
-                if let pending { try count(connection.wait(pending), layer) }
-                pending = sent
-            }
-            if let pending { try count(connection.wait(pending), layer) }
+            for result in try Self.sendInTurn(connection, Array(rows), { statement(layer, $0) }) { try count(result, layer) }
         }
+    }
+
+    /// Sends a statement for each `rowsPerStatement` rows, each while the next is being bound, and
+    /// returns their results in order.
+    private static func sendInTurn(_ connection: PostGISConnection, _ rows: [EncodedRow],
+                                   _ statement: (ArraySlice<EncodedRow>) -> (String, PostgresBindings)) throws(RegistryError)
+        -> [PostgresQueryResult] {
+        var results: [PostgresQueryResult] = []
+        var pending: EventLoopFuture<PostgresQueryResult>?
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let (sql, binds) = statement(rows[start..<min(rows.count, start + rowsPerStatement)])
+            let sent = connection.send(sql, binds)
+            if let pending { results.append(try connection.wait(pending)) }
+            pending = sent
+        }
+        if let pending { results.append(try connection.wait(pending)) }
+        return results
     }
 
     private mutating func count(_ result: PostgresQueryResult, _ layer: Layer) throws(RegistryError) {
@@ -104,16 +112,13 @@ struct PostGISWriter: RegistryWriter {
             let layerRows = rows.filter { $0.layer == layer }
             guard !layerRows.isEmpty else { continue }
             try prepare(layer)
-            let names = PostGISSchema.columns(layer).map { PostGISConnection.quote($0.name) } + ["geom", "valid_from", "valid_to"]
-            var pending: EventLoopFuture<PostgresQueryResult>?
-            for start in stride(from: 0, to: layerRows.count, by: Self.rowsPerStatement) {
-                let (tuples, binds) = Self.tuples(layer, layerRows[start..<min(layerRows.count, start + Self.rowsPerStatement)])
-                let sent = connection.send("INSERT INTO \(schema.name(PostGISSchema.history(layer))) (\(names.joined(separator: ", "))) VALUES \(tuples)",
-                                           binds)
-                if let pending { _ = try connection.wait(pending) }
-                pending = sent
+            let insert = "INSERT INTO \(schema.name(PostGISSchema.history(layer))) ("
+                + (PostGISSchema.columns(layer).map { PostGISConnection.quote($0.name) } + ["geom", "valid_from", "valid_to"]).joined(separator: ", ")
+                + ") VALUES "
+            _ = try Self.sendInTurn(connection, layerRows) { slice in
+                let (tuples, binds) = Self.tuples(layer, slice)
+                return (insert + tuples, binds)
             }
-            if let pending { _ = try connection.wait(pending) }
         }
     }
 
