@@ -21,7 +21,7 @@ struct RegistryTests {
         return store
     }
 
-    @Test(arguments: StoreKind.allCases) func importsEveryLayer(_ kind: StoreKind) throws {
+    @Test(arguments: StoreKind.underTest) func importsEveryLayer(_ kind: StoreKind) throws {
         let under = try StoreUnderTest.geoData(kind), store = under.store
         #expect(try store.entries(RegistryFilter(layers: [.zones])).count == 8)
         #expect(try store.entries(RegistryFilter(layers: [.communes])).count == 10)
@@ -36,7 +36,7 @@ struct RegistryTests {
         #expect(try store.entry(id: "no-such-id") == nil)
     }
 
-    @Test(arguments: StoreKind.allCases) func filters(_ kind: StoreKind) throws {
+    @Test(arguments: StoreKind.underTest) func filters(_ kind: StoreKind) throws {
         let under = try StoreUnderTest.geoData(kind), store = under.store
         let parks = try store.entries(RegistryFilter(parent: "ez-dinh-vu-cat-hai")).map(\.id)
         #expect(Set(parks) == ["ip-dinh-vu", "ip-nam-dinh-vu", "ip-trang-due"])
@@ -51,7 +51,7 @@ struct RegistryTests {
         #expect(try store.entries(RegistryFilter(layers: [.communes], kind: "ward")).count == 3)
     }
 
-    @Test(arguments: StoreKind.allCases) func spatialFilters(_ kind: StoreKind) throws {
+    @Test(arguments: StoreKind.underTest) func spatialFilters(_ kind: StoreKind) throws {
         let under = try StoreUnderTest.geoData(kind), store = under.store
         // The SEZ lies in the six host communes (GeoData/README.md): a box around it finds them and it.
         let sez = try #require(try store.entry(id: "sez-hai-phong")?.feature)
@@ -66,7 +66,7 @@ struct RegistryTests {
         #expect(try store.entries(RegistryFilter(bbox: Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1))).isEmpty)
     }
 
-    @Test(arguments: StoreKind.allCases) func upsertReplacesBySameIdAndKeepsTheFid(_ kind: StoreKind) throws {
+    @Test(arguments: StoreKind.underTest) func upsertReplacesBySameIdAndKeepsTheFid(_ kind: StoreKind) throws {
         let under = try StoreUnderTest.geoData(kind), store = under.store
         let fidBefore = try under.sql("SELECT fid FROM zones WHERE id = 'sez-hai-phong'")
         let square = try Geometry(wkt: "POLYGON ((106.1 20.8, 106.2 20.8, 106.2 20.9, 106.1 20.9, 106.1 20.8))")
@@ -82,6 +82,25 @@ struct RegistryTests {
         // The spatial index follows the change (in the GeoPackage, the R-tree triggers fired by our own writes).
         #expect(try store.entries(RegistryFilter(layers: [.zones], intersecting: square.centroid())).map(\.id).sorted()
                 == ["new-zone", "sez-hai-phong"])
+    }
+
+    /// On a Citus cluster the zones and their history are distributed by id, on the same shards,
+    /// and every other table is a reference table. Oracle: Citus's catalog, `pg_dist_partition`
+    /// (`h`: hash-distributed, `n`: a reference table).
+    @Test(.enabled(if: StoreKind.citusServer != nil, "no Citus cluster given in ZONEATLAS_TEST_CITUS (Citus is not in Debian)"))
+    func onCitusZonesAreDistributedByID() throws {
+        let under = try StoreUnderTest.geoData(.citus)
+        let tables = try under.sql("""
+            SELECT c.relname, p.partmethod, CASE p.partmethod WHEN 'h' THEN column_to_column_name(p.logicalrelid, p.partkey) ELSE '' END
+            FROM pg_dist_partition p JOIN pg_class c ON c.oid = p.logicalrelid WHERE c.relnamespace = current_schema()::regnamespace ORDER BY 1
+            """)
+        #expect(tables.split(separator: "\n") == [
+            "communes|n|", "communes_history|n|", "corridors|n|", "corridors_history|n|", "zoneatlas_edits|n|",
+            "zoneatlas_registry|n|", "zoneatlas_revisions|n|", "zones|h|id", "zones_history|h|id",
+        ])
+        #expect(try under.sql("""
+            SELECT count(DISTINCT colocationid) FROM pg_dist_partition WHERE logicalrelid IN ('zones'::regclass, 'zones_history'::regclass)
+            """) == "1")
     }
 
     @Test func mixedFileRoutesByKindAndGeometry() throws {

@@ -3,13 +3,20 @@ import TestSupport
 import Testing
 import ZoneAtlas
 
-/// The two stores every store test runs against: a new GeoPackage file, and a new schema on the
-/// private PostGIS server that the README's test command starts (`scripts/postgis.sh`, which sets
-/// `ZONEATLAS_TEST_POSTGRES`).
+/// The stores every store test runs against: a new GeoPackage file, a new schema on the private
+/// PostGIS server that the README's test command starts (`scripts/postgis.sh`, which sets
+/// `ZONEATLAS_TEST_POSTGRES`), and where a Citus cluster's coordinator is given in
+/// `ZONEATLAS_TEST_CITUS` (a URL; Citus is not in Debian, so CI has none) a new schema there.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case geoPackage, postGIS
+    case geoPackage, postGIS, citus
 
     var testDescription: String { rawValue }
+
+    /// The Citus coordinator to test against, if one is given.
+    static var citusServer: String? { ProcessInfo.processInfo.environment["ZONEATLAS_TEST_CITUS"] }
+
+    /// The stores to test: both always, Citus when a cluster is given.
+    static var underTest: [StoreKind] { citusServer == nil ? [.geoPackage, .postGIS] : allCases }
 
     /// A new, empty registry of this kind, with a way to ask its database directly: `sqlite3` on the
     /// file, or `psql` with the registry's schema first on the search path.
@@ -22,8 +29,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
                 #expect(run.termination.status == 0, "sqlite3: \(run.stderr)")
                 return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             }
-        case .postGIS:
-            let server = try #require(ProcessInfo.processInfo.environment["ZONEATLAS_TEST_POSTGRES"],
+        case .postGIS, .citus:
+            let server = try #require(self == .citus ? Self.citusServer : ProcessInfo.processInfo.environment["ZONEATLAS_TEST_POSTGRES"],
                                       "start the test server: scripts/postgis.sh start && eval \"$(scripts/postgis.sh env)\"")
             let schema = "t_" + UUID().uuidString.prefix(8).lowercased()
             let store = try registryStore(at: server + "?schema=" + schema)

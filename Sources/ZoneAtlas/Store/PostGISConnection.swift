@@ -125,6 +125,16 @@ final class PostGISConnection {
     /// The lock timeout the connection was given, in seconds (for messages).
     var lockTimeoutSeconds: Double = 0
 
+    /// Whether the database is a Citus cluster's coordinator (it has the `citus` extension); asked once.
+    func isCitus() throws(RegistryError) -> Bool {
+        if let citus { return citus }
+        let found = try value("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')", as: Bool.self) == true
+        citus = found
+        return found
+    }
+
+    private var citus: Bool?
+
     /// The server's message for a failed statement (with its detail and hint), or what broke the
     /// connection. PostgresNIO's own description hides both.
     static func reason(_ error: any Error) -> String {

@@ -46,7 +46,13 @@ struct PostGISHistory {
         return true
     }
 
+    /// Whether the layer's edits are being noted: its triggers and history table are there (on
+    /// Citus, which notes none, its history table: each write compares the layer whole).
     private func isTracked(_ layer: Layer) throws(RegistryError) -> Bool {
+        if schema.citus {
+            let history = PostGISConnection.literal(schema.name(PostGISSchema.history(layer)))
+            return try connection.value("SELECT to_regclass(\(history)) IS NOT NULL", as: Bool.self) == true
+        }
         var binds = PostgresBindings()
         binds.append(schema.name(layer.rawValue))
         binds.append(PostGISSchema.triggerNames(layer))
@@ -59,16 +65,19 @@ struct PostGISHistory {
         return triggers == 3 && history
     }
 
-    /// Whether anything waits to be recorded: a layer not tracked, or edits noted.
+    /// Whether anything may wait to be recorded: a layer not tracked, or edits noted (on Citus,
+    /// where none are noted, any layer).
     func hasOutsideEdits() throws(RegistryError) -> Bool {
-        for layer in try layerTables().keys where try !isTracked(layer) { return true }
+        let layers = try layerTables().keys
+        if schema.citus { return !layers.isEmpty }
+        for layer in layers where try !isTracked(layer) { return true }
         let edits = PostGISConnection.literal(schema.name(PostGISSchema.editsTable))
         guard try connection.value("SELECT to_regclass(\(edits)) IS NOT NULL", as: Bool.self) == true else { return false }
         return try connection.value("SELECT EXISTS (SELECT 1 FROM \(schema.name(PostGISSchema.editsTable)))", as: Bool.self) == true
     }
 
     /// Records what changed since the last revision — in the noted ids, and everywhere in the
-    /// `untracked` layers — as the next revision described by `note` (kept when empty only if `keepEmpty`).
+    /// `untracked` layers (every layer on Citus) — as the next revision described by `note` (kept when empty only if `keepEmpty`).
     @discardableResult
     func record(_ note: RevisionNote, untracked: Set<Layer> = [], keepEmpty: Bool) throws(RegistryError) -> Revision? {
         let revisions = schema.name(PostGISSchema.revisionsTable)
@@ -76,7 +85,7 @@ struct PostGISHistory {
         var added = 0, changed = 0, removed = 0
         let tables = try PostGISStore.tables(connection, schema: schema.schema)
         for layer in Layer.allCases where tables[PostGISSchema.history(layer)] != nil {
-            let counts = try record(layer, table: tables[layer.rawValue], revision: number, whole: untracked.contains(layer))
+            let counts = try record(layer, table: tables[layer.rawValue], revision: number, whole: schema.citus || untracked.contains(layer))
             added += counts.added
             changed += counts.changed
             removed += counts.removed
@@ -131,8 +140,8 @@ struct PostGISHistory {
             try connection.run("""
                 INSERT INTO \(history) (\(columns.joined(separator: ", ")), geom, valid_from)
                 SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), ST_Multi(t.\(geometry)), \(revision)
-                FROM \(schema.name(layer.rawValue)) t WHERE \(whole ? "true" : "t.id = \(noted)")
-                AND NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND h.valid_to IS NULL)
+                FROM \(schema.name(layer.rawValue)) t LEFT JOIN \(history) h ON h.id = t.id AND h.valid_to IS NULL
+                WHERE h.id IS NULL\(whole ? "" : " AND t.id = \(noted)")
                 """)
         } else {
             // The layer's table was dropped: every feature it had is gone.
@@ -159,15 +168,17 @@ struct PostGISHistory {
             let history = schema.name(PostGISSchema.history(layer)), table = schema.name(layer.rawValue)
             let geometry = PostGISConnection.quote(tables[layer.rawValue]?.geometryColumn ?? "geom"), columns = Self.columns(layer)
             try connection.run("DELETE FROM \(table) t WHERE NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND \(current))")
+            // Every column but id, the same in both (and Citus's distribution column, which it will not see set).
+            let changing = columns.filter { $0 != PostGISConnection.quote("id") }
             try connection.run("""
-                UPDATE \(table) t SET (\(columns.joined(separator: ", ")), \(geometry)) =
-                  (SELECT \(columns.map { "h.\($0)" }.joined(separator: ", ")), h.geom FROM \(history) h WHERE h.id = t.id AND \(current))
+                UPDATE \(table) t SET (\(changing.joined(separator: ", ")), \(geometry)) =
+                  (SELECT \(changing.map { "h.\($0)" }.joined(separator: ", ")), h.geom FROM \(history) h WHERE h.id = t.id AND \(current))
                 WHERE EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND \(current) AND NOT (\(Self.same(layer, geometry: geometry))))
                 """)
             try connection.run("""
                 INSERT INTO \(table) (\(columns.joined(separator: ", ")), \(geometry))
                 SELECT \(columns.map { "h.\($0)" }.joined(separator: ", ")), h.geom FROM \(history) h
-                WHERE \(current) AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id)
+                LEFT JOIN \(table) t ON t.id = h.id WHERE \(current) AND t.id IS NULL
                 """)
         }
     }

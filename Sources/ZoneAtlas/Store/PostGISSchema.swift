@@ -4,8 +4,17 @@
 /// version, current in revisions `valid_from` ..< `valid_to`); the revisions, the facts, and the ids
 /// edited since the last revision, noted by statement triggers whoever writes (QGIS, GDAL, psql).
 /// Every statement may run again: `IF NOT EXISTS`, `OR REPLACE`, or a setting made again.
+///
+/// On a Citus cluster (the `citus` extension in the database) `zones` and `zones_history` are
+/// distributed by `id` (colocated: a zone's versions on its shard) and every other table is a
+/// reference table, copied to every node. Citus wants every unique key of a distributed table to
+/// hold its distribution column, so the two zone tables' primary key is `(id, fid)`; and it has no
+/// statement triggers with transition tables, so a Citus registry notes no edits: each write
+/// compares every layer whole with its open versions.
 struct PostGISSchema {
     let schema: String
+    /// Whether the database is a Citus cluster's coordinator.
+    var citus = false
 
     static let revisionsTable = "zoneatlas_revisions"
     static let editsTable = "zoneatlas_edits"
@@ -70,7 +79,20 @@ struct PostGISSchema {
               RETURN NULL;
             END $f$
             """,
-        ]
+        ] + spread([Self.revisionsTable, Self.editsTable, Self.factsTable])
+    }
+
+    /// On Citus, the statements that make the tables (each once) distributed by `id` when `byID`,
+    /// colocated with the first, else reference tables; none elsewhere.
+    private func spread(_ tables: [String], byID: Bool = false) -> [String] {
+        guard citus else { return [] }
+        return tables.enumerated().map { index, table in
+            let relation = PostGISConnection.literal(name(table))
+            let call = !byID ? "create_reference_table(\(relation))"
+                : index == 0 ? "create_distributed_table(\(relation), 'id')"
+                : "create_distributed_table(\(relation), 'id', colocate_with => \(PostGISConnection.literal(name(tables[0]))))"
+            return "SELECT \(call) WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = \(relation)::regclass)"
+        }
     }
 
     /// A layer's table, its indexes, its history table and its indexes.
@@ -81,13 +103,16 @@ struct PostGISSchema {
             .joined(separator: ", ")
         let geometry = "geometry(\(Self.geometryType(layer)), 4326)"
         let kind = GeoPackageSchema.kindColumn(layer)
+        // Distributed by id on Citus, the zone tables' primary key must hold it.
+        let distributed = citus && layer == .zones
+        let key = distributed ? "fid bigserial, " : "fid bigserial PRIMARY KEY, ", keyEnd = distributed ? ", PRIMARY KEY (id, fid)" : ""
         var statements = [
-            "CREATE TABLE IF NOT EXISTS \(table) (fid bigserial PRIMARY KEY, \(columns), geom \(geometry))",
+            "CREATE TABLE IF NOT EXISTS \(table) (\(key)\(columns), geom \(geometry)\(keyEnd))",
             "CREATE INDEX IF NOT EXISTS \(PostGISConnection.quote("\(layer.rawValue)_geom")) ON \(table) USING gist (geom)",
             "CREATE INDEX IF NOT EXISTS \(PostGISConnection.quote("\(layer.rawValue)_\(kind)")) ON \(table) (lower(\(kind)))",
             """
-            CREATE TABLE IF NOT EXISTS \(history) (fid bigserial PRIMARY KEY, \(versionColumns), geom \(geometry),
-              valid_from integer NOT NULL, valid_to integer)
+            CREATE TABLE IF NOT EXISTS \(history) (\(key)\(versionColumns), geom \(geometry),
+              valid_from integer NOT NULL, valid_to integer\(keyEnd))
             """,
             "CREATE INDEX IF NOT EXISTS \(PostGISConnection.quote("\(Self.history(layer))_id")) ON \(history) (id, valid_from)",
             "CREATE INDEX IF NOT EXISTS \(PostGISConnection.quote("\(Self.history(layer))_valid_from")) ON \(history) (valid_from)",
@@ -102,7 +127,7 @@ struct PostGISSchema {
             statements.append("CREATE INDEX IF NOT EXISTS \"zones_status\" ON \(table) (status)")
             statements.append("CREATE INDEX IF NOT EXISTS \"zones_parent\" ON \(table) (parent)")
         }
-        return statements
+        return statements + spread([layer.rawValue, Self.history(layer)], byID: distributed)
     }
 
     /// The names of the triggers that note a layer's edits.
@@ -110,8 +135,10 @@ struct PostGISSchema {
         ["insert", "update", "delete"].map { "zoneatlas_edits_\(layer.rawValue)_\($0)" }
     }
 
-    /// The statement triggers that note the ids of the rows any client inserts, updates or deletes.
+    /// The statement triggers that note the ids of the rows any client inserts, updates or deletes
+    /// (none on Citus, which has no transition tables).
     func triggers(_ layer: Layer) -> [String] {
+        guard !citus else { return [] }
         let table = name(layer.rawValue), names = Self.triggerNames(layer).map(PostGISConnection.quote)
         let argument = PostGISConnection.literal(layer.rawValue)
         return [

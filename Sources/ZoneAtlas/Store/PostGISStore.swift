@@ -33,7 +33,13 @@ public struct PostGISStore: RegistryStore {
     /// The URL without its password.
     public var location: String { address.description }
 
+    /// The registry's tables, by name.
     private var schema: PostGISSchema { PostGISSchema(schema: address.schema) }
+
+    /// The registry's tables as they are made and tracked on the database of `connection` (a Citus cluster or not).
+    private func schema(on connection: PostGISConnection) throws(RegistryError) -> PostGISSchema {
+        PostGISSchema(schema: address.schema, citus: try connection.isCitus())
+    }
 
     /// Whether the registry's tables are there; `true` also when the server cannot be asked (the
     /// read that follows says why).
@@ -53,8 +59,8 @@ public struct PostGISStore: RegistryStore {
                 var binds = PostgresBindings()
                 binds.append(id)
                 let condition = ["t.id = $1"] + (revision.map { [Self.current(at: $0)] } ?? [])
-                try forEachRow(connection, table: table, layer: layer, where: condition.joined(separator: " AND "), binds: binds) { entry in
-                    if found == nil, entry.id == id { found = entry }
+                try forEachRow(connection, table: table, layer: layer, where: condition.joined(separator: " AND "), binds: binds) { row in
+                    if found == nil, row.entry.id == id { found = row.entry }
                 }
             }
         }
@@ -92,10 +98,10 @@ public struct PostGISStore: RegistryStore {
                     conditions.append("t.fid = ANY(\(bind(matching))::bigint[])")
                 }
                 try forEachRow(connection, table: table, layer: layer, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
-                               binds: binds) { entry in
-                    guard filter.accepts(entry.feature) else { return }
-                    if let prepared, !(try prepared.intersects(entry.feature.geometry)) { return }
-                    try body(entry)
+                               binds: binds) { row in
+                    guard filter.accepts(row.entry.feature) else { return }
+                    if let prepared, !(try prepared.intersects(row.entry.feature.geometry)) { return }
+                    try body(row.entry)
                 }
             }
         }
@@ -141,8 +147,8 @@ public struct PostGISStore: RegistryStore {
     private func forEachVersion(_ connection: PostGISConnection, where condition: String?, binds: PostgresBindings,
                                 _ body: (FeatureVersion) throws -> Void) throws {
         for (layer, table) in try layerTables(connection, at: 0) {
-            try forEachRow(connection, table: table, layer: layer, where: condition, binds: binds, validity: true) { entry, from, to in
-                try body(FeatureVersion(entry: entry, from: from, to: to))
+            try forEachRow(connection, table: table, layer: layer, where: condition, binds: binds) { row in
+                try body(FeatureVersion(entry: row.entry, from: row.from, to: row.to))
             }
         }
     }
@@ -150,11 +156,11 @@ public struct PostGISStore: RegistryStore {
     @discardableResult
     public func recordOutsideEdits() throws(RegistryError) -> Revision? {
         var waiting = false
-        try read { connection in waiting = try PostGISHistory(connection: connection, schema: schema).hasOutsideEdits() }
+        try read { connection in waiting = try PostGISHistory(connection: connection, schema: schema(on: connection)).hasOutsideEdits() }
         guard waiting else { return nil }
         do {
             return try transaction { connection in
-                let history = PostGISHistory(connection: connection, schema: schema)
+                let history = PostGISHistory(connection: connection, schema: try schema(on: connection))
                 return try history.record(PostGISHistory.outsideEditNote(first: try history.revisions().isEmpty),
                                           untracked: try history.prepare(), keepEmpty: false)
             }
@@ -217,22 +223,17 @@ public struct PostGISStore: RegistryStore {
         return tables
     }
 
-    private func forEachRow(_ connection: PostGISConnection, table: Table, layer: Layer, where condition: String?, binds: PostgresBindings,
-                            _ body: (RegistryEntry) throws -> Void) throws {
-        try forEachRow(connection, table: table, layer: layer, where: condition, binds: binds, validity: false) { entry, _, _ in try body(entry) }
-    }
-
     /// Reads the rows `condition` selects through a cursor, a batch at a time (the next batch is on
-    /// its way while this one is decoded on every core), and calls `body` with each as an entry,
-    /// with its revision range for a history table.
+    /// its way while this one is decoded on every core), and calls `body` with each: its entry, and
+    /// its revision range for a history table.
     private func forEachRow(_ connection: PostGISConnection, table: Table, layer: Layer, where condition: String?, binds: PostgresBindings,
-                            validity: Bool, _ body: (RegistryEntry, Int, Int?) throws -> Void) throws {
-        let geometry = PostGISConnection.quote(table.geometryColumn)
+                            _ body: (StoredRow) throws -> Void) throws {
+        let geometry = "t.\(PostGISConnection.quote(table.geometryColumn))"
         // The other columns as one JSON object (`json`, not `jsonb`: the properties keep their members' order).
         let fields = table.columns.filter { $0 != table.geometryColumn && $0 != "fid" }.map { "t.\(PostGISConnection.quote($0))" }
         try connection.run("""
             DECLARE zoneatlas_rows NO SCROLL CURSOR FOR
-            SELECT t.fid, ST_AsBinary(t.\(geometry)), (SELECT to_json(r) FROM (SELECT \(fields.joined(separator: ", "))) r)::text
+            SELECT t.fid, ST_AsBinary(\(geometry)), (SELECT to_json(r) FROM (SELECT \(fields.joined(separator: ", "))) r)::text
             FROM \(schema.name(table.name)) t\(condition.map { " WHERE \($0)" } ?? "") ORDER BY t.fid
             """, binds)
         defer { _ = try? connection.wait(connection.send("CLOSE zoneatlas_rows"), seconds: 10) }
@@ -244,23 +245,23 @@ public struct PostGISStore: RegistryStore {
             let rows = Array(try connection.wait(next))
             if rows.isEmpty { break }
             next = connection.send(fetch)
-            let decoded: [StoredVersion] = try parallelMap(count: rows.count, chunkSize: 64) { index in
-                try Self.entry(rows[index], mapper: mapper, source: source, table: table.name)
+            let decoded: [StoredRow] = try parallelMap(count: rows.count, chunkSize: 64) { index in
+                try Self.row(rows[index], mapper: mapper, source: source, table: table.name)
             }
-            for version in decoded { try body(version.entry, version.from, version.to) }
+            for row in decoded { try body(row) }
         }
     }
 
     /// A row read back: the entry, and the revisions it was current in (0 and `nil` outside history).
-    private struct StoredVersion: Sendable {
+    private struct StoredRow: Sendable {
         var entry: RegistryEntry
         var from: Int
         var to: Int?
     }
 
     /// A row (fid, WKB, the other columns as JSON) as an entry, with its revision range (0 outside history).
-    private static func entry(_ row: PostgresRow, mapper: FeatureMapper, source: String, table: String) throws(RegistryError)
-        -> StoredVersion {
+    private static func row(_ row: PostgresRow, mapper: FeatureMapper, source: String, table: String) throws(RegistryError)
+        -> StoredRow {
         let cells = row.makeRandomAccess()
         let fid = try PostGISConnection.column(cells, 0, as: Int64.self, location: source)
         let wkb = try PostGISConnection.column(cells, 1, as: ByteBuffer?.self, location: source)
@@ -282,7 +283,7 @@ public struct PostGISStore: RegistryStore {
         if case let .object(object)? = stored { properties = object }
         let entry = try mapper.entry(id: columns["id"]?.stringValue, fields: columns, properties: properties, geometry: geometry,
                                      source: source, index: Int(fid))
-        return StoredVersion(entry: entry, from: from, to: to)
+        return StoredRow(entry: entry, from: from, to: to)
     }
 
     // MARK: Writing
@@ -290,6 +291,7 @@ public struct PostGISStore: RegistryStore {
     public func commit<Result>(_ note: @autoclosure () throws -> RevisionNote, _ body: (inout any RegistryWriter) throws -> Result) throws
         -> (result: Result, revision: Revision) {
         try transaction { connection in
+            let schema = try schema(on: connection)
             let history = PostGISHistory(connection: connection, schema: schema)
             try history.record(PostGISHistory.outsideEditNote(first: try history.revisions().isEmpty), untracked: try history.prepare(),
                                keepEmpty: false)
@@ -312,7 +314,7 @@ public struct PostGISStore: RegistryStore {
             try connection.run("BEGIN")
             try connection.run("SET LOCAL lock_timeout = '\(max(1, Int(lockTimeoutSeconds * 1000)))ms'")
             try connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(PostGISConnection.literal("zoneatlas " + address.schema)), 0))")
-            for statement in schema.shared { try connection.run(statement) }
+            for statement in try schema(on: connection).shared { try connection.run(statement) }
             let result = try body(connection)
             try connection.run("COMMIT")
             return result

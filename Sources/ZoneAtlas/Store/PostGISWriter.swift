@@ -2,9 +2,10 @@ internal import PostgresNIO
 import ZoneGeoJSON
 import ZoneGeometry
 
-/// The write side of one PostGIS transaction: upserts rows by id with multi-row
-/// `INSERT … ON CONFLICT (id) DO UPDATE` (a layer's table made on its first entry), geometries as
-/// WKB; rows keep their `fid` and the columns other clients added.
+/// The write side of one PostGIS transaction: upserts rows by id, a thousand at a time, with
+/// `INSERT … SELECT … FROM unnest(…) ON CONFLICT (id) DO UPDATE` — one array parameter per column
+/// (a layer's table made on its first entry), geometries as WKB; rows keep their `fid` and the
+/// columns other clients added.
 struct PostGISWriter: RegistryWriter {
     let connection: PostGISConnection
     let schema: PostGISSchema
@@ -12,7 +13,7 @@ struct PostGISWriter: RegistryWriter {
     /// The layers whose tables are known to be ready for this writer.
     private var ready: Set<Layer> = []
 
-    /// Rows per statement (PostgreSQL allows 65,535 parameters; the widest layer has 10 columns, 12 in history).
+    /// Rows per statement: each is sent while the last runs.
     private static let rowsPerStatement = 1000
 
     init(connection: PostGISConnection, schema: PostGISSchema) {
@@ -57,44 +58,51 @@ struct PostGISWriter: RegistryWriter {
 
     /// The statement that upserts `rows` of `layer`, and its parameters.
     private func statement(_ layer: Layer, _ rows: ArraySlice<EncodedRow>) -> (String, PostgresBindings) {
-        let (tuples, binds) = Self.tuples(layer, rows)
+        let (select, binds) = Self.select(layer, rows)
         let names = PostGISSchema.columns(layer).map { PostGISConnection.quote($0.name) } + ["geom"]
         let sql = """
-            INSERT INTO \(schema.name(layer.rawValue)) (\(names.joined(separator: ", "))) VALUES \(tuples)
+            INSERT INTO \(schema.name(layer.rawValue)) (\(names.joined(separator: ", "))) \(select)
             ON CONFLICT (id) DO UPDATE SET \(names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
             RETURNING (xmax = 0)
             """
         return (sql, binds)
     }
 
-    /// The rows as `(…), (…)` of parameters — the typed columns, the geometry from WKB, then each
-    /// row's revision range if it has one — and the parameters.
-    private static func tuples(_ layer: Layer, _ rows: ArraySlice<EncodedRow>) -> (String, PostgresBindings) {
+    /// The rows as one `SELECT … FROM unnest(…)` of a parameter per column — each an array of the
+    /// rows' values: the typed columns, the WKB geometries, then the revision ranges if the rows
+    /// have them — and the parameters. A statement of a few parameters, whatever the number of
+    /// rows: PostgreSQL parses and plans it at once, where a `VALUES` list of 10,000 parameters
+    /// took it longer to plan than to run.
+    private static func select(_ layer: Layer, _ rows: ArraySlice<EncodedRow>) -> (String, PostgresBindings) {
         let columns = PostGISSchema.columns(layer)
-        var binds = PostgresBindings(capacity: rows.count * (columns.count + 3))
-        var tuples: [String] = []
-        tuples.reserveCapacity(rows.count)
-        for row in rows {
-            var placeholders: [String] = []
-            for (value, column) in zip(row.values, columns) {
-                switch value {
-                case let .text(text): binds.append(text)
-                case let .number(number): binds.append(number)
-                case let .integer(number): binds.append(number)
-                }
-                let cast = column.name == "properties" ? "::json" : column.name == "decision_date" ? "::date" : ""
-                placeholders.append("$\(binds.count)\(cast)")
+        var binds = PostgresBindings(capacity: columns.count + 3)
+        var arrays: [String] = [], selected: [String] = []
+        for (index, column) in columns.enumerated() {
+            switch rows.first?.values[index] {
+            case .number?:
+                binds.append(NullableArray(rows.map { $0.values[index].number }))
+            case .integer?:
+                binds.append(NullableArray(rows.map { $0.values[index].integer }))
+            case .text?, nil:
+                binds.append(NullableArray(rows.map { $0.values[index].text }))
             }
-            binds.append(row.wkb)
-            placeholders.append("ST_GeomFromWKB($\(binds.count), 4326)")
-            if let validity = row.validity {
-                binds.append(validity.from)
-                binds.append(validity.to)
-                placeholders += ["$\(binds.count - 1)::integer", "$\(binds.count)::integer"]
-            }
-            tuples.append("(" + placeholders.joined(separator: ", ") + ")")
+            arrays.append("$\(binds.count)")
+            let cast = column.name == "properties" ? "::json" : column.name == "decision_date" ? "::date" : ""
+            selected.append("u.c\(index)\(cast)")
         }
-        return (tuples.joined(separator: ", "), binds)
+        binds.append(rows.map(\.wkb))
+        arrays.append("$\(binds.count)")
+        selected.append("ST_GeomFromWKB(u.geom, 4326)")
+        var names = columns.indices.map { "c\($0)" } + ["geom"]
+        if rows.first?.validity != nil {
+            binds.append(rows.map { $0.validity?.from ?? 0 })
+            binds.append(NullableArray(rows.map { $0.validity?.to }))
+            arrays += ["$\(binds.count - 1)", "$\(binds.count)"]
+            selected += ["u.valid_from::integer", "u.valid_to::integer"]
+            names += ["valid_from", "valid_to"]
+        }
+        let sql = "SELECT \(selected.joined(separator: ", ")) FROM unnest(\(arrays.joined(separator: ", "))) AS u(\(names.joined(separator: ", ")))"
+        return (sql, binds)
     }
 
     mutating func appendRevisions(_ revisions: [Revision]) throws(RegistryError) {
@@ -114,10 +122,10 @@ struct PostGISWriter: RegistryWriter {
             try prepare(layer)
             let insert = "INSERT INTO \(schema.name(PostGISSchema.history(layer))) ("
                 + (PostGISSchema.columns(layer).map { PostGISConnection.quote($0.name) } + ["geom", "valid_from", "valid_to"]).joined(separator: ", ")
-                + ") VALUES "
+                + ") "
             _ = try Self.sendInTurn(connection, layerRows) { slice in
-                let (tuples, binds) = Self.tuples(layer, slice)
-                return (insert + tuples, binds)
+                let (select, binds) = Self.select(layer, slice)
+                return (insert + select, binds)
             }
         }
     }
@@ -135,6 +143,21 @@ struct PostGISWriter: RegistryWriter {
         case text(String?)
         case number(Double?)
         case integer(Int?)
+
+        var text: String? {
+            if case let .text(text) = self { return text }
+            return nil
+        }
+
+        var number: Double? {
+            if case let .number(number) = self { return number }
+            return nil
+        }
+
+        var integer: Int? {
+            if case let .integer(integer) = self { return integer }
+            return nil
+        }
     }
 
     private struct EncodedRow: Sendable {
