@@ -39,11 +39,12 @@ extension GeoJSONReader {
         let handOff = HandOff<DraftBatch, ParsedRest>(capacity: 2)
         let parsed = DispatchSemaphore(value: 0)
         let size = max(1, batchSize)
+        let report = ReadProgress.current
         let parsing = Thread {
             var parser = GeoJSONParser(bytes: file.bytes, file: path)
             parser.batching = DraftBatching(size: size, handOut: handOff.put, passed: { offset in
                 file.giveBack(before: offset)
-                ReadProgress.report(path, offset, file.bytes.count)
+                report?(path, offset, file.bytes.count)
             })
             parser.parse()
             handOff.end(ParsedRest(parser))

@@ -9,18 +9,14 @@ public enum ReadProgress {
     /// its size in bytes (`total`).
     public typealias Handler = @Sendable (_ file: String, _ done: Int, _ total: Int) -> Void
 
-    /// The observer (the parsing threads of reads running at once all ask for it).
-    private static let observer = Locked<Handler?>(nil)
+    /// The observer of the reads of the current task or thread, if any: a task-local value, so
+    /// that reads run at once by different calls report to their own observers. The reader's
+    /// parsing thread reports to the observer of the call that started it.
+    @TaskLocal public static var current: Handler?
 
-    /// Runs `body` with `handler(file, done, total)` called as each streaming read advances
+    /// Runs `body` with `handler(file, done, total)` called as each of its streaming reads advances
     /// (from the reading thread).
-    public static func observing<T, E: Error>(_ handler: @escaping Handler, _ body: () throws(E) -> T) throws(E) -> T {
-        observer.value = handler
-        defer { observer.value = nil }
-        return try body()
-    }
-
-    static func report(_ file: String, _ done: Int, _ total: Int) {
-        observer.value?(file, done, total)
+    public static func observing<T, E: Error>(_ handler: Handler?, _ body: () throws(E) -> T) throws(E) -> T {
+        try $current.withValue(handler) { Result(catching: body) }.get()
     }
 }

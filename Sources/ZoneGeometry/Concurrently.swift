@@ -10,11 +10,13 @@ public final class Background<Value>: @unchecked Sendable {
     private var result: Result<Value, any Error>?
     private let done = DispatchSemaphore(value: 0)
 
-    /// Starts `body` on a new thread.
+    /// Starts `body` on a new thread, which reports the progress of its parallel maps to the
+    /// starting call's ``ParallelProgress`` observer.
     public init(_ body: @escaping () throws -> Value) {
         self.body = body
+        let progress = ParallelProgress.current
         let thread = Thread { [self] in
-            result = Result { try self.body!() }
+            result = ParallelProgress.observing(progress) { Result { try self.body!() } }
             self.body = nil
             done.signal()
         }

@@ -3,15 +3,21 @@ import Synchronization
 
 /// Lets a front end follow long parallel work (e.g. draw a progress bar): while an observer is
 /// installed, ``parallelMap(count:chunkSize:_:)`` tells it how many of how many items are done.
+///
+/// The observer belongs to the call that installs it, not to the process: it is a task-local
+/// value, seen by the parallel maps of the task or thread that runs `body` (and of the threads
+/// ``Background`` and ``concurrently(_:_:)`` start for it), so that two reviews run at once in one
+/// process each report to their own observer.
 public enum ParallelProgress {
-    /// The observer (parallel maps running at once on several threads all ask for it).
-    static let observer = Locked<(@Sendable (Int, Int) -> Void)?>(nil)
+    /// What a parallel map reports: items done, of how many.
+    public typealias Handler = @Sendable (_ done: Int, _ total: Int) -> Void
 
-    /// Runs `body` with `handler(done, total)` called as each parallel map advances.
-    public static func observing<T>(_ handler: @escaping @Sendable (Int, Int) -> Void, _ body: () throws -> T) rethrows -> T {
-        observer.value = handler
-        defer { observer.value = nil }
-        return try body()
+    /// The observer of the work of the current task or thread, if any.
+    @TaskLocal public static var current: Handler?
+
+    /// Runs `body` with `handler(done, total)` called as each of its parallel maps advances.
+    public static func observing<T, E: Error>(_ handler: Handler?, _ body: () throws(E) -> T) throws(E) -> T {
+        try $current.withValue(handler) { Result(catching: body) }.get()
     }
 }
 
@@ -27,7 +33,7 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendab
     let chunks = (count + chunk - 1) / chunk
     if chunks == 1 { return try (0..<count).map(transform) }
     let slots = ResultSlots<T>(count: count)
-    let report = ParallelProgress.observer.value
+    let report = ParallelProgress.current
     withoutActuallyEscaping(transform) { transform in
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let range = (c * chunk)..<min(count, (c + 1) * chunk)

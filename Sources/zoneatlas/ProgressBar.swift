@@ -17,7 +17,7 @@ enum ProgressBar {
             return try ParallelProgress.observing({ done, total in
                 guard total >= 64 else { return }
                 line.draw(phase, done: done, of: total, count: "\(done)/\(total)")
-            }, { Result(catching: body) }).get()
+            }, body)
         }
     }
 

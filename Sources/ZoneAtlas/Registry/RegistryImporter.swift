@@ -160,10 +160,13 @@ public struct RegistryImporter: Sendable {
     /// An error thrown by `take` stops the reading at its next batch and is rethrown.
     private func readBeside(_ files: [String], _ take: ([RegistryEntry]) throws -> Void) throws -> [ReadResult] {
         let handOff = HandOff<[RegistryEntry], Void>(capacity: 2)
+        let progress = ReadProgress.current
         let reading = Background { [self] () throws -> [ReadResult] in
             defer { handOff.end(()) }
-            return try read(files: files) { entries in
-                guard handOff.put(entries) else { throw CancellationError() }
+            return try ReadProgress.observing(progress) {
+                try read(files: files) { entries in
+                    guard handOff.put(entries) else { throw CancellationError() }
+                }
             }
         }
         defer {

@@ -139,7 +139,7 @@ struct PostGISHistory {
                 """)
             try connection.run("""
                 INSERT INTO \(history) (\(columns.joined(separator: ", ")), geom, valid_from)
-                SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), ST_Multi(t.\(geometry)), \(revision)
+                SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), \(Self.multi("t.\(geometry)")), \(revision)
                 FROM \(schema.name(layer.rawValue)) t LEFT JOIN \(history) h ON h.id = t.id AND h.valid_to IS NULL
                 WHERE h.id IS NULL\(whole ? "" : " AND t.id = \(noted)")
                 """)
@@ -224,6 +224,12 @@ struct PostGISHistory {
         // json has no equality: its text is compared (as written, so a reordering is a change).
         (columns(layer).map { $0 == "\"properties\"" ? "t.\($0)::text IS NOT DISTINCT FROM h.\($0)::text" : "t.\($0) IS NOT DISTINCT FROM h.\($0)" }
             + ["ST_AsBinary(ST_Multi(t.\(geometry))) IS NOT DISTINCT FROM ST_AsBinary(h.geom)"]).joined(separator: " AND ")
+    }
+
+    /// A geometry as its multi type: as it is when it is one already (ZoneAtlas's own tables), which
+    /// spares PostGIS a decoding and encoding of each (0.5 s of 55,000 zones); else through `ST_Multi`.
+    private static func multi(_ geometry: String) -> String {
+        "CASE WHEN GeometryType(\(geometry)) LIKE 'MULTI%' THEN \(geometry) ELSE ST_Multi(\(geometry)) END"
     }
 
     /// The layer's ZoneAtlas columns, quoted.
