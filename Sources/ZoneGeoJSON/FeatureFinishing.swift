@@ -126,7 +126,7 @@ public struct FeatureFinishing: Sendable {
         }
         if options.checkValidity, (try? geometry.isValid) == false, let validity = try? geometry.validity(),
            case let .invalid(reason, location) = validity {
-            let code = ProblemCode(geosReason: reason)
+            let code = ProblemCode(reason)
             let place = location.map { " at [\($0.x), \($0.y)]" } ?? ""
             switch options.policy {
             case .reject:

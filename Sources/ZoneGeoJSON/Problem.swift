@@ -147,19 +147,19 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     /// Under the repair policy: an invalid geometry was made valid (what changed in the message).
     case repaired = "repaired"
 
-    /// The code for a GEOS validity reason such as "Ring Self-intersection".
-    init(geosReason reason: String) {
-        switch reason.lowercased() {
-        case let r where r.hasPrefix("ring self-intersection"): self = .ringSelfIntersection
-        case let r where r.hasPrefix("self-intersection"): self = .selfIntersection
-        case let r where r.hasPrefix("hole lies outside shell"): self = .holeOutsideShell
-        case let r where r.hasPrefix("holes are nested"): self = .nestedHoles
-        case let r where r.hasPrefix("nested shells"): self = .nestedShells
-        case let r where r.hasPrefix("interior is disconnected"): self = .disconnectedInterior
-        case let r where r.hasPrefix("duplicate rings"): self = .duplicateRings
-        case let r where r.hasPrefix("too few points"): self = .tooFewPositions
-        case let r where r.hasPrefix("ring is not closed"): self = .unclosedRing
-        default: self = .invalidGeometry
+    /// The code for a reason GEOS finds a geometry invalid.
+    init(_ reason: InvalidityReason) {
+        switch reason {
+        case .ringSelfIntersection: self = .ringSelfIntersection
+        case .selfIntersection: self = .selfIntersection
+        case .holeOutsideShell: self = .holeOutsideShell
+        case .nestedHoles: self = .nestedHoles
+        case .nestedShells: self = .nestedShells
+        case .disconnectedInterior: self = .disconnectedInterior
+        case .duplicateRings: self = .duplicateRings
+        case .tooFewPoints: self = .tooFewPositions
+        case .unclosedRing: self = .unclosedRing
+        case .invalidCoordinate, .other: self = .invalidGeometry
         }
     }
 }

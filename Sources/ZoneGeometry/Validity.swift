@@ -4,9 +4,9 @@ import CGEOS
 public enum Validity: Sendable, Equatable {
     /// Valid by the OGC Simple Features rules.
     case valid
-    /// `reason` is GEOS's text (e.g. "Self-intersection"); `location` is where GEOS found it, in
-    /// the geometry's coordinates.
-    case invalid(reason: String, location: Coordinate?)
+    /// Why (``InvalidityReason``; its description is GEOS's text, e.g. "Self-intersection"), and
+    /// where GEOS found it, in the geometry's coordinates.
+    case invalid(reason: InvalidityReason, location: Coordinate?)
 
     /// Whether the geometry is ``valid``.
     public var isValid: Bool { self == .valid }
@@ -44,7 +44,7 @@ extension Geometry {
                     point = Coordinate(x, y)
                 }
             }
-            return .invalid(reason: reason.map { String(cString: $0) } ?? "invalid", location: point)
+            return .invalid(reason: InvalidityReason(geosText: reason.map { String(cString: $0) } ?? "invalid"), location: point)
         default:
             throw context.error("isValidDetail")
         }
