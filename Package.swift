@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "geodesic-area", targets: ["GeodesicAreaExample"]),
         .executable(name: "planning-review", targets: ["PlanningReviewExample"]),
         .executable(name: "registry-history", targets: ["RegistryHistoryExample"]),
+        .executable(name: "review-with-deadline", targets: ["ReviewWithDeadlineExample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,10 +65,11 @@ let package = Package(
             path: "Examples/GeodesicArea"),
         .executableTarget(name: "PlanningReviewExample", dependencies: ["ZoneAtlas"], path: "Examples/PlanningReview"),
         .executableTarget(name: "RegistryHistoryExample", dependencies: ["ZoneAtlas"], path: "Examples/RegistryHistory"),
+        .executableTarget(name: "ReviewWithDeadlineExample", dependencies: ["ZoneAtlas"], path: "Examples/ReviewWithDeadline"),
 
         // What the tests share: running a program with a deadline.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ZoneGeometryTests", dependencies: ["ZoneGeometry"]),
+        .testTarget(name: "ZoneGeometryTests", dependencies: ["ZoneGeometry", "TestSupport"]),
         .testTarget(name: "ZoneProjectionTests", dependencies: ["ZoneProjection", "ZoneGeometry", "TestSupport"]),
         .testTarget(name: "ZoneGeoJSONTests", dependencies: ["ZoneGeoJSON", "ZoneGeometry", "ZoneProjection"],
                     exclude: ["Fixtures"]),

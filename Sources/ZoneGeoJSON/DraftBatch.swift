@@ -13,6 +13,9 @@ struct DraftBatching {
     var size: Int
     /// Takes a full batch; returns `false` to stop reading.
     var handOut: (DraftBatch) -> Bool
+    /// Whether to stop reading now, asked every few features (the consumer is gone: a batch half
+    /// read need not be finished).
+    var stopped: () -> Bool
     /// Told each byte offset before which the parser will not read again (but to count lines
     /// for a problem, which tells again as it goes).
     var passed: (Int) -> Void

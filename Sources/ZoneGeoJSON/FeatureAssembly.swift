@@ -16,11 +16,20 @@ struct FeatureAssembly {
     }
 
     /// Finishes `drafts`, whose parser problems are `parserProblems` (each with its feature).
-    mutating func assemble(_ drafts: [FeatureDraft], parserProblems: [Problem], finishing: FeatureFinishing) -> FeatureBatch {
-        let finished = (try? parallelMap(count: drafts.count, chunkSize: 256) { i -> (Feature, [Problem], GeometryKey?) in
-            let (feature, problems) = finishing.finish(drafts[i])
-            return (feature, problems, feature.geometry.flatMap(GeometryKey.init))
-        }) ?? []
+    /// - Throws: `CancellationError` when the call's `WorkCancellation` is raised (the batch is then
+    ///   not finished: it is never handed out).
+    mutating func assemble(_ drafts: [FeatureDraft], parserProblems: [Problem], finishing: FeatureFinishing) throws(CancellationError)
+        -> FeatureBatch {
+        let finished: [(Feature, [Problem], GeometryKey?)]
+        do {
+            finished = try parallelMap(count: drafts.count, chunkSize: 256) { i -> (Feature, [Problem], GeometryKey?) in
+                let (feature, problems) = finishing.finish(drafts[i])
+                return (feature, problems, feature.geometry.flatMap(GeometryKey.init))
+            }
+        } catch {
+            // Finishing a feature does not throw: only cancellation stops this map.
+            throw CancellationError()
+        }
         let parserProblems = parserProblems.enumerated().sorted { ($0.element.feature ?? -1, $0.offset) < ($1.element.feature ?? -1, $1.offset) }
             .map(\.element)
         var features: [Feature] = []

@@ -1,5 +1,5 @@
 /// Features handed out by a streaming read (``GeoJSONReader/read(contentsOf:batchSize:_:)``), in
-/// file order, each finished (in WGS84, checked) as ``GeoJSONReader/read(contentsOf:)`` finishes it.
+/// file order, each finished (in WGS84, checked) as ``GeoJSONReader/read(contentsOf:)-2oh4v`` finishes it.
 public struct FeatureBatch: Sendable {
     /// The features; each knows its place in the file's `features` array (``Feature/index``).
     public var features: [Feature]

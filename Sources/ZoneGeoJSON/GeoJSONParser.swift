@@ -200,6 +200,7 @@ struct GeoJSONParser {
         repeat {
             pending.append(try readFeature(index: index, at: pointer, depth: depth))
             index += 1
+            if index % 64 == 0, batching.stopped() { throw .stop }
             if pending.count >= batching.size {
                 // Every problem found inside the array is about one of its features, all in this batch.
                 let featureProblems = problems.filter { $0.feature != nil }

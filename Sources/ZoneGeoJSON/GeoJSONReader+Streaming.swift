@@ -6,7 +6,7 @@ extension GeoJSONReader {
     /// Reads a FeatureCollection in batches of `batchSize` finished features, handing each batch
     /// to `body` as soon as it is ready, so that memory holds a few batches, never the file.
     ///
-    /// One thread parses (the same parser as ``read(contentsOf:)``) while the calling thread
+    /// One thread parses (the same parser as ``read(contentsOf:)-2oh4v``) while the calling thread
     /// finishes the previous batch on all cores and calls `body`, in file order. Pages of the file
     /// behind the parser are given back to the kernel, and each batch is freed when `body` returns.
     ///
@@ -15,12 +15,12 @@ extension GeoJSONReader {
     /// features — come after batches were handed out, so a consumer that stores batches as they
     /// come must do so in a transaction and roll it back when the result has errors.
     ///
-    /// The result is ``read(contentsOf:)``'s for the same file, but that its `collection.features` is
+    /// The result is ``read(contentsOf:)-2oh4v``'s for the same file, but that its `collection.features` is
     /// empty (``ReadResult/featureCount`` counts the features handed out): the same problems, located
     /// the same way, in the same order, with the same limit. The batches carry every problem of their
     /// features, in that order, also beyond the limit. Where the two reads cannot agree:
     /// - JSON that breaks after batches were handed out: the result holds the break alone, as
-    ///   ``read(contentsOf:)``'s does, and those batches are void.
+    ///   ``read(contentsOf:)-2oh4v``'s does, and those batches are void.
     /// - A legacy `crs` member after the `features` array, once batches were handed out with the
     ///   coordinates taken as WGS84 lon/lat: if it names another CRS the result has a
     ///   ``ProblemCode/crsAfterFeatures`` error at the member (the rest is read as lon/lat too;
@@ -33,16 +33,18 @@ extension GeoJSONReader {
     ///   - batchSize: features per batch (the last one may have fewer); at least 1.
     ///   - body: takes each batch; throwing stops the read (at the parser's next batch) and the
     ///     error is rethrown.
-    /// - Throws: ``ReadError`` when the file cannot be opened, or what `body` throws.
+    /// - Throws: ``ReadError`` when the file cannot be opened, what `body` throws, or
+    ///   `CancellationError` once the call's `WorkCancellation` is raised (checked before each batch).
     public func read(contentsOf path: String, batchSize: Int = 4096, _ body: (FeatureBatch) throws -> Void) throws -> ReadResult {
         let file = try MappedFile(path: path)
         let handOff = HandOff<DraftBatch, ParsedRest>(capacity: 2)
         let parsed = DispatchSemaphore(value: 0)
         let size = max(1, batchSize)
-        let report = ReadProgress.current
+        let report = ReadProgress.current, cancellation = WorkCancellation.current
         let parsing = Thread {
+            Thread.nameCurrent("zoneatlas-parse")
             var parser = GeoJSONParser(bytes: file.bytes, file: path)
-            parser.batching = DraftBatching(size: size, handOut: handOff.put, passed: { offset in
+            parser.batching = DraftBatching(size: size, handOut: handOff.put, stopped: { handOff.isCancelled || cancellation?.isCancelled == true }, passed: { offset in
                 file.giveBack(before: offset)
                 report?(path, offset, file.bytes.count)
             })
@@ -67,8 +69,11 @@ extension GeoJSONReader {
                     return makeFinishing(file: path, sourceCRS: crs, crsProblem: problem, declared: drafts.declaredCRS)
                 }()
                 batchFinishing = finishing
-                try body(assembly.assemble(drafts.drafts, parserProblems: drafts.problems, finishing: finishing))
+                try WorkCancellation.check()
+                try body(try assembly.assemble(drafts.drafts, parserProblems: drafts.problems, finishing: finishing))
             case let .end(rest):
+                // The parser also stops, mid-batch, for a raised flag: what it leaves is no result.
+                try WorkCancellation.check()
                 return try finish(rest, assembly, batchFinishing, file: path, body)
             }
         }
@@ -97,7 +102,7 @@ extension GeoJSONReader {
         } else {
             finishing = makeFinishing(file: file, sourceCRS: declaredCRS, crsProblem: crsProblem, declared: rest.declaredCRS)
         }
-        let last = assembly.assemble(rest.drafts, parserProblems: rest.problems.filter { $0.feature != nil }, finishing: finishing)
+        let last = try assembly.assemble(rest.drafts, parserProblems: rest.problems.filter { $0.feature != nil }, finishing: finishing)
         if !last.features.isEmpty || !last.problems.isEmpty { try body(last) }
         var read = result(file: file, assembly, fileProblems: fileProblems, features: [], foreignMembers: rest.foreignMembers,
                           bbox: rest.bbox, sourceCRS: finishing.sourceCRS)

@@ -41,7 +41,11 @@ public struct GeoJSONReader: Sendable {
         let (sourceCRS, crsProblem) = resolveCRS(parser.declaredCRS, file: file)
         let finishing = makeFinishing(file: file, sourceCRS: sourceCRS, crsProblem: crsProblem, declared: parser.declaredCRS)
         var assembly = FeatureAssembly(file: file, problemLimit: options.problemLimit)
-        let batch = assembly.assemble(parser.drafts, parserProblems: parser.problems.filter { $0.feature != nil }, finishing: finishing)
+        // Not cancellable (a read held whole is all or nothing; the streaming read is cancellable):
+        // with no flag, the assembly cannot be stopped.
+        guard let batch = try? WorkCancellation.checking(nil, {
+            try assembly.assemble(parser.drafts, parserProblems: parser.problems.filter { $0.feature != nil }, finishing: finishing)
+        }) else { preconditionFailure("an assembly with no cancellation flag was cancelled") }
         let fileProblems = parser.problems.filter { $0.feature == nil } + [crsProblem].compactMap { $0 }
         return result(file: file, assembly, fileProblems: fileProblems, features: batch.features,
                       foreignMembers: parser.foreignMembers, bbox: parser.bbox, sourceCRS: sourceCRS)

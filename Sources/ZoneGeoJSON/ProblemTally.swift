@@ -1,5 +1,5 @@
 /// The problems of a read as they come, batch by batch: the first `limit` kept, every one counted,
-/// so that a read of any size keeps the same list ``GeoJSONReader/read(contentsOf:)`` keeps.
+/// so that a read of any size keeps the same list ``GeoJSONReader/read(contentsOf:)-2oh4v`` keeps.
 public struct ProblemTally: Sendable {
     let limit: Int
     /// The first `limit` problems about features, in file order.

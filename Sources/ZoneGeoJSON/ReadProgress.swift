@@ -19,4 +19,11 @@ public enum ReadProgress {
     public static func observing<T, E: Error>(_ handler: Handler?, _ body: () throws(E) -> T) throws(E) -> T {
         try $current.withValue(handler) { Result(catching: body) }.get()
     }
+
+    /// Runs `body` with `handler(file, done, total)` called as each streaming read of its work
+    /// advances — the reads of the awaitable operations it awaits included.
+    public static func observing<T>(_ handler: Handler?, isolation: isolated (any Actor)? = #isolation,
+                                    _ body: () async throws -> T) async rethrows -> T {
+        try await $current.withValue(handler, operation: body)
+    }
 }

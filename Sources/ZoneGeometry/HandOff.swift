@@ -50,6 +50,13 @@ public final class HandOff<Batch: Sendable, End: Sendable>: @unchecked Sendable 
         return item
     }
 
+    /// Whether the consumer has cancelled: a producer may stop before its next batch is full.
+    public var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
     /// Stops the producer at its next batch and drops what is queued.
     public func cancel() {
         condition.lock()

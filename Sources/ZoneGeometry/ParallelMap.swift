@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Lets a front end follow long parallel work (e.g. draw a progress bar): while an observer is
@@ -19,30 +20,49 @@ public enum ParallelProgress {
     public static func observing<T, E: Error>(_ handler: Handler?, _ body: () throws(E) -> T) throws(E) -> T {
         try $current.withValue(handler) { Result(catching: body) }.get()
     }
+
+    /// Runs `body` with `handler(done, total)` called as each parallel map of its work advances —
+    /// the work of the awaitable operations it awaits included (they carry it to their threads).
+    public static func observing<T>(_ handler: Handler?, isolation: isolated (any Actor)? = #isolation,
+                                    _ body: () async throws -> T) async rethrows -> T {
+        try await $current.withValue(handler, operation: body)
+    }
 }
 
 /// Computes `transform(i)` for every `i` in `0..<count` on all cores, in chunks, returning the
-/// results in index order.
+/// results in index order. One worker per core takes the next chunk as it finishes one, so that
+/// uneven chunks balance out.
 ///
 /// Each worker thread talks to GEOS (and PROJ) through its own thread-local context, so
 /// `transform` may freely use geometries, transformers and a built `STRtree`; it must not share a
 /// ``PreparedGeometry`` between calls on different threads.
+///
+/// Cancellable: once the call's ``WorkCancellation`` is raised, no chunk starts, the chunks under
+/// way finish, and the map throws `CancellationError`.
 public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
     guard count > 0 else { return [] }
+    try WorkCancellation.check()
     let chunk = max(1, chunkSize)
     let chunks = (count + chunk - 1) / chunk
     if chunks == 1 { return try (0..<count).map(transform) }
     let slots = ResultSlots<T>(count: count)
     let report = ParallelProgress.current
+    let cancellation = WorkCancellation.current
     withoutActuallyEscaping(transform) { transform in
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = (c * chunk)..<min(count, (c + 1) * chunk)
-            for i in range {
-                slots.store(i, Result { try transform(i) })
+        DispatchQueue.concurrentPerform(iterations: min(chunks, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            while cancellation?.isCancelled != true {
+                let c = slots.claimChunk()
+                guard c < chunks else { return }
+                let range = (c * chunk)..<min(count, (c + 1) * chunk)
+                for i in range {
+                    slots.store(i, Result { try transform(i) })
+                }
+                if let report { report(slots.finished(range.count), count) }
             }
-            if let report { report(slots.finished(range.count), count) }
         }
     }
+    // A chunk skipped for the flag left its slots empty: the flag is up, and stays up.
+    try WorkCancellation.check()
     return try slots.results()
 }
 
@@ -50,6 +70,7 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendab
 private final class ResultSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Result<T, any Error>?>
     private let done = Atomic<Int>(0)
+    private let claimed = Atomic<Int>(0)
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
@@ -63,6 +84,11 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     func store(_ index: Int, _ result: Result<T, any Error>) {
         buffer[index] = result
+    }
+
+    /// The index of the next chunk no worker has taken (the chunk count once all are taken).
+    func claimChunk() -> Int {
+        claimed.add(1, ordering: .relaxed).oldValue
     }
 
     /// Counts `count` more items done and returns the total so far.

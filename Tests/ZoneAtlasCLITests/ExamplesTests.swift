@@ -74,6 +74,24 @@ struct ExamplesTests {
         #expect(FileManager.default.fileExists(atPath: "\(directory)/index.html"))
     }
 
+    @Test func reviewWithDeadline() throws {
+        let directory = URL(fileURLWithPath: try CLI.temporaryFile("", name: "x")).deletingLastPathComponent()
+            .appendingPathComponent("review").path
+        let run = try CLI.run(external: Self.example("review-with-deadline"), ["GeoData", directory, "120"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The figures of planningReview(), and each phase of the review as it began (GeoData has
+        // communes and corridors, so every phase but the comparison with an earlier state runs).
+        #expect(run.stdout == "8 zones, 0 conflicts, 0 input errors\n")
+        #expect(run.stderr == ["reading the input", "measuring areas", "finding overlaps", "dividing zones among communes",
+                               "checking the communes' coverage", "finding zones on corridors"].map { $0 + "\n" }.joined())
+        #expect(FileManager.default.fileExists(atPath: "\(directory)/index.html"))
+        // No time at all: the review is cancelled, and writes nothing.
+        let late = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("late").path
+        let cancelled = try CLI.run(external: Self.example("review-with-deadline"), ["GeoData", late, "0"])
+        #expect(cancelled.status == 2 && cancelled.stdout == "no review: it took more than 0.0 s, and nothing was written\n")
+        #expect(!FileManager.default.fileExists(atPath: late))
+    }
+
     /// Each ```swift block of the README's "## Library" section, cut at blank lines into
     /// paragraphs: every paragraph must appear, in order and line for line (leading spaces aside,
     /// so a block may sit inside a `do`), in one program of `Examples/`.
@@ -82,11 +100,11 @@ struct ExamplesTests {
         let section = try #require(readme.components(separatedBy: "\n## Library\n").dropFirst().first)
             .components(separatedBy: "\n## ").first ?? ""
         let blocks = section.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "\n```").first ?? "" }
-        #expect(blocks.count == 3)
+        #expect(blocks.count == 4)
         let examples = try FileManager.default.subpathsOfDirectory(atPath: "\(CLI.repository)/Examples")
             .filter { $0.hasSuffix(".swift") }
             .map { try String(contentsOfFile: "\(CLI.repository)/Examples/\($0)", encoding: .utf8) }
-        #expect(examples.count == 3)
+        #expect(examples.count == 4)
         for block in blocks {
             let paragraphs = block.components(separatedBy: "\n\n").map(Self.lines)
             #expect(examples.contains { Self.contains(Self.lines($0), inOrder: paragraphs) }, "not in Examples/:\n\(block)")

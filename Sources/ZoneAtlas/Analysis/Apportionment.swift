@@ -68,6 +68,6 @@ public struct Apportionment: Sendable {
         return Apportionment(parts: results.flatMap(\.1), zones: results.map(\.0))
     }
 
-    /// The key of a feature's area in ``compute(zones:communes:areasSquareMetres:)``: "layer/id".
+    /// The key of a feature's area in ``compute(zones:communes:areasSquareMetres:)-9j5r5``: "layer/id".
     public static func key(_ feature: any RegistryFeature) -> String { "\(feature.layer.rawValue)/\(feature.id)" }
 }

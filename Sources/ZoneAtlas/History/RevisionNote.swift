@@ -1,5 +1,6 @@
 internal import Crypto
 import Foundation
+import ZoneGeometry
 
 /// What a writer says about a revision: who made it, why, on which legal basis, from which files,
 /// and with which command. The store adds the number and the time.
@@ -54,7 +55,12 @@ public struct SourceFile: Sendable, Equatable {
         defer { try? handle.close() }
         var hash = SHA256()
         do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(data: chunk) }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                if WorkCancellation.isCancelled { throw RegistryError.cancelled(path: path) }
+                hash.update(data: chunk)
+            }
+        } catch let error as RegistryError {
+            throw error
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }

@@ -53,7 +53,7 @@ public struct GeoPackageInput: Sendable {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw .store(path: path, reason: "\(error)")
+            throw .wrapping(error, at: path)
         }
     }
 

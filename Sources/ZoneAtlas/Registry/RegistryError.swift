@@ -1,5 +1,6 @@
 import Foundation
 import ZoneGeoJSON
+import ZoneGeometry
 
 /// Why a registry operation failed. A failed operation leaves the registry file as it was.
 public enum RegistryError: Error, Sendable, CustomStringConvertible {
@@ -25,6 +26,18 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     /// A revision or day names no state of the registry (`what` as the user gave it).
     case unknownRevision(String, reason: String)
+    /// The operation was cancelled (its `WorkCancellation` raised); nothing was written.
+    case cancelled(path: String)
+
+    /// `error` as a registry error of the store or file at `path`: itself when it is one,
+    /// ``cancelled(path:)`` for a `CancellationError`, else ``store(path:reason:)`` with its text.
+    static func wrapping(_ error: any Error, at path: String) -> RegistryError {
+        switch error {
+        case let error as RegistryError: error
+        case is CancellationError: .cancelled(path: path)
+        default: .store(path: path, reason: "\(error)")
+        }
+    }
 
     /// A sentence naming the file, table, row or id concerned, and the cause.
     public var description: String {
@@ -54,6 +67,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             return "no zone, commune or corridor has id '\(id)'"
         case let .unknownRevision(what, reason):
             return "no state of the registry at \(what): \(reason)"
+        case let .cancelled(path):
+            return "registry \(path): cancelled; nothing was written"
         }
     }
 }

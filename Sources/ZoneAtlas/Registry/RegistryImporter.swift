@@ -114,8 +114,16 @@ public struct RegistryImporter: Sendable {
     public func importFiles(_ paths: [String], into store: some RegistryStore, facts: [String: String] = [:],
                             note: RevisionNote = RevisionNote(command: "import"), started: () -> Void = {}) throws(RegistryError) -> Import {
         let files = try Self.files(in: paths)
-        // Each file's SHA-256, for the revision (written last), computed beside the import.
-        let sources = Background { () throws(RegistryError) -> [SourceFile] in try files.map { file throws(RegistryError) in try SourceFile.reading(file) } }
+        // Each file's SHA-256, for the revision (written last), computed beside the import; stopped
+        // and waited for when the import ends early, so that no thread outlives the call.
+        let hashing = WorkCancellation()
+        let sources = WorkCancellation.checking(hashing) {
+            Background { () throws(RegistryError) -> [SourceFile] in try files.map { file throws(RegistryError) in try SourceFile.reading(file) } }
+        }
+        defer {
+            hashing.cancel()
+            _ = try? sources.value()
+        }
         var sourcedNote: RevisionNote {
             get throws {
                 var note = note
@@ -136,10 +144,8 @@ public struct RegistryImporter: Sendable {
                 return (writer.changes, results)
             }
             return Import(changes: done.result.0, results: done.result.1, revision: done.revision)
-        } catch let error as RegistryError {
-            throw error
         } catch {
-            throw .store(path: store.location, reason: "\(error)")
+            throw .wrapping(error, at: store.location)
         }
     }
 
@@ -173,7 +179,10 @@ public struct RegistryImporter: Sendable {
             handOff.cancel()
             _ = try? reading.value()
         }
-        while case let .batch(entries) = handOff.take() { try take(entries) }
+        while case let .batch(entries) = handOff.take() {
+            try WorkCancellation.check()
+            try take(entries)
+        }
         return try reading.value()
     }
 

@@ -51,11 +51,19 @@ public struct PlanningReview: Sendable {
     ///     than this, in per cent.
     ///   - slivers: overlaps and gaps below this are counted and summarised, not listed or drawn.
     ///   - progress: called as each phase begins.
+    /// - Throws: the errors of reading the registry and the files and of the analyses, or
+    ///   `CancellationError` once the call's `WorkCancellation` is raised (checked as each phase
+    ///   begins, before each batch read and each chunk of the parallel work).
     public static func make(paths: [String], registry: (any RegistryStore)? = nil, at revision: Int? = nil,
                             against baseline: ReviewChanges.Baseline? = nil, mapping: FieldMapping = FieldMapping(),
                             corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5, slivers: SliverTolerance = .none,
                             progress: (ReviewPhase) -> Void = { _ in }) throws -> PlanningReview {
-        progress(.reading)
+        // Each phase begins only while the review is wanted (its `WorkCancellation` not raised).
+        func begin(_ phase: ReviewPhase) throws(CancellationError) {
+            try WorkCancellation.check()
+            progress(phase)
+        }
+        try begin(.reading)
         var reading = ReviewReading(mapper: FeatureMapper(mapping: mapping, forAnalysis: true))
         reading.entries = try registry?.entries(at: revision) ?? []
         for file in try RegistryImporter.files(in: paths) {
@@ -70,25 +78,25 @@ public struct PlanningReview: Sendable {
         let merged = LayeredEntries(entries)
         let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
         let crs = try Self.fittingCRS(communes + zones + corridors) ?? ProjectedCRSChoice.fitting([])
-        progress(.areas)
+        try begin(.areas)
         let areas = try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent, measured: reading.measured ?? AreaMeasures())
         // Zones are polygonal, so the first rows are theirs, in order: measured once, used again for shares.
         let zoneAreas = areas.rows.prefix(zones.count).map(\.geodesicAreaSquareMetres)
-        progress(.overlaps)
+        try begin(.overlaps)
         let overlaps = try OverlapReport.find(zones, slivers: slivers, areasSquareMetres: zoneAreas.count == zones.count ? zoneAreas : nil)
-        progress(.apportionment)
+        try begin(.apportionment)
         let measured = Dictionary(areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0.geodesicAreaSquareMetres) }, uniquingKeysWith: { a, _ in a })
         let apportionment = communes.isEmpty ? Apportionment(parts: [], zones: [])
             : try Apportionment.compute(zones: zones, communes: communes, areasSquareMetres: measured)
-        progress(.coverage)
+        try begin(.coverage)
         let communeAreas = communes.compactMap { measured["communes/\($0.id)"] }
         let coverage = communes.count >= 2
             ? try CoverageReport.check(communes, slivers: slivers, areasSquareMetres: communeAreas.count == communes.count ? communeAreas : nil) : nil
-        progress(.corridors)
+        try begin(.corridors)
         let adjacency = corridors.isEmpty ? CorridorAdjacency(pairs: [], crs: crs, distanceMetres: corridorDistanceMetres)
             : try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs)
         let changes = try baseline.map { baseline in
-            progress(.changes)
+            try begin(.changes)
             return try ReviewChanges.compute(from: baseline, to: zones.map(RegistryEntry.zone) + communes.map(RegistryEntry.commune)
                                              + corridors.map(RegistryEntry.corridor))
         }

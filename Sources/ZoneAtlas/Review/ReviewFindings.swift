@@ -58,12 +58,12 @@ extension PlanningReview {
     ///   - leafletDirectory: where Leaflet is installed (Debian's `libjs-leaflet`).
     ///   - progress: called as each writing phase begins.
     /// - Returns: the path of `index.html`.
-    /// - Throws: ``ReviewError/leafletMissing(path:)`` before writing anything when Leaflet is not there.
+    /// - Throws: ``ReviewError/leafletMissing(path:)`` before writing anything when Leaflet is not there;
+    ///   `CancellationError`, before writing anything, once the call's `WorkCancellation` is raised.
     @discardableResult
     public func write(to directory: String, leafletDirectory: String = "/usr/share/javascript/leaflet",
                       progress: (ReviewPhase) -> Void = { _ in }) throws -> String {
         let leaflet = try Leaflet(directory: leafletDirectory)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         func save(_ name: String, _ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
         }
@@ -95,7 +95,11 @@ extension PlanningReview {
         let all = files + extra
         let texts = try parallelMap(count: all.count, chunkSize: 1) { try all[$0].make() }
         progress(.page)
-        try save("index.html", page.html(self, leaflet: leaflet, mapData: texts[1]))
+        let html = page.html(self, leaflet: leaflet, mapData: texts[1])
+        // The last moment to stop: from here on every file is written, so that the folder holds one review.
+        try WorkCancellation.check()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try save("index.html", html)
         for (file, text) in zip(all, texts) where !file.name.isEmpty { try save(file.name, text) }
         return URL(fileURLWithPath: directory).appendingPathComponent("index.html").path
     }

@@ -353,7 +353,7 @@ public struct GeoPackageStore: RegistryStore {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw .store(path: path, reason: "\(error)")
+            throw .wrapping(error, at: path)
         }
     }
 

@@ -23,7 +23,8 @@ struct GeoPackageWriter: RegistryWriter {
     }
 
     mutating func upsert(_ entries: [RegistryEntry]) throws(RegistryError) {
-        for row in try encode(entries) {
+        for (index, row) in try encode(entries).enumerated() {
+            if index % 256 == 0, WorkCancellation.isCancelled { throw .cancelled(path: path) }
             let statements = try self.statements(row.layer)
             if let envelope = row.envelope {
                 extents[row.layer] = extents[row.layer].map { $0.union(envelope) } ?? envelope
@@ -67,7 +68,7 @@ struct GeoPackageWriter: RegistryWriter {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw .store(path: path, reason: "\(error)")
+            throw .wrapping(error, at: path)
         }
     }
 
@@ -186,7 +187,7 @@ struct GeoPackageWriter: RegistryWriter {
         } catch let error as DatabaseError {
             throw .store(path: path, reason: error.message ?? "\(error)")
         } catch {
-            throw .store(path: path, reason: "\(error)")
+            throw .wrapping(error, at: path)
         }
     }
 

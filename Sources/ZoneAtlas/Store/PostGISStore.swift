@@ -321,7 +321,7 @@ public struct PostGISStore: RegistryStore {
         } catch {
             connection.rollBack()
             if let error = error as? RegistryError { throw error }
-            throw .store(path: location, reason: "\(error)")
+            throw .wrapping(error, at: location)
         }
     }
 
@@ -352,7 +352,7 @@ public struct PostGISStore: RegistryStore {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw .store(path: location, reason: "\(error)")
+            throw .wrapping(error, at: location)
         }
     }
 }

@@ -41,6 +41,11 @@ struct PostGISWriter: RegistryWriter {
         var results: [PostgresQueryResult] = []
         var pending: EventLoopFuture<PostgresQueryResult>?
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            if WorkCancellation.isCancelled {
+                // The statement under way is waited for, so that the rollback finds the connection free.
+                if let pending { _ = try? connection.wait(pending) }
+                throw .cancelled(path: connection.address.description)
+            }
             let (sql, binds) = statement(rows[start..<min(rows.count, start + rowsPerStatement)])
             let sent = connection.send(sql, binds)
             if let pending { results.append(try connection.wait(pending)) }
@@ -242,7 +247,7 @@ struct PostGISWriter: RegistryWriter {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw .store(path: location, reason: "\(error)")
+            throw .wrapping(error, at: location)
         }
     }
 }
