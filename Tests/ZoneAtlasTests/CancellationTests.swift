@@ -114,18 +114,18 @@ struct CancellationTests {
     @Test func aReviewCancelledInAPhaseBeginsNoOther() async throws {
         let file = try Self.zones(20_000)
         let reports = Reports()
-        let reached = DispatchSemaphore(value: 0), cancelled = DispatchSemaphore(value: 0)
+        // The review's own task, cancelled from its progress callback as the overlaps phase begins
+        // (on the review's thread: the test's task may wait long for a turn on a busy pool).
+        let handle = Mutex<Task<PlanningReview, any Error>?>(nil)
         let review = Task {
             try await PlanningReview.make(paths: [file]) { phase in
                 reports.add(phase)
                 guard phase == .overlaps else { return }
-                reached.signal()
-                _ = cancelled.wait(timeout: .now() + 10)
+                while handle.withLock({ $0 }) == nil { usleep(1000) }
+                handle.withLock { $0?.cancel() }
             }
         }
-        while reached.wait(timeout: .now()) == .timedOut { try await Task.sleep(for: .milliseconds(5)) }
-        review.cancel()
-        cancelled.signal()
+        handle.withLock { $0 = review }
         await #expect(throws: CancellationError.self) { try await review.value }
         #expect(reports.all.phases == [.reading, .areas, .overlaps])
     }

@@ -50,8 +50,6 @@ public struct GeoPackageInput: Sendable {
             }
             result.collection.features = features
             return result
-        } catch let error as RegistryError {
-            throw error
         } catch {
             throw .wrapping(error, at: path)
         }

@@ -350,8 +350,6 @@ public struct GeoPackageStore: RegistryStore {
     private func typed<T>(_ body: () throws -> T) throws(RegistryError) -> T {
         do {
             return try body()
-        } catch let error as RegistryError {
-            throw error
         } catch {
             throw .wrapping(error, at: path)
         }

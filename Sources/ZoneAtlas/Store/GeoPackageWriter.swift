@@ -65,8 +65,6 @@ struct GeoPackageWriter: RegistryWriter {
             return try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in
                 try Self.encode(entries[index], path: path)
             }
-        } catch let error as RegistryError {
-            throw error
         } catch {
             throw .wrapping(error, at: path)
         }
@@ -182,8 +180,6 @@ struct GeoPackageWriter: RegistryWriter {
     private func sql<T>(_ body: () throws -> T) throws(RegistryError) -> T {
         do {
             return try body()
-        } catch let error as RegistryError {
-            throw error
         } catch let error as DatabaseError {
             throw .store(path: path, reason: error.message ?? "\(error)")
         } catch {

@@ -320,7 +320,6 @@ public struct PostGISStore: RegistryStore {
             return result
         } catch {
             connection.rollBack()
-            if let error = error as? RegistryError { throw error }
             throw .wrapping(error, at: location)
         }
     }
@@ -349,8 +348,6 @@ public struct PostGISStore: RegistryStore {
     private func read(_ body: (PostGISConnection) throws -> Void) throws(RegistryError) {
         do {
             try readAny(body)
-        } catch let error as RegistryError {
-            throw error
         } catch {
             throw .wrapping(error, at: location)
         }

@@ -244,8 +244,6 @@ struct PostGISWriter: RegistryWriter {
     private static func typed<T>(_ location: String, _ body: () throws -> T) throws(RegistryError) -> T {
         do {
             return try body()
-        } catch let error as RegistryError {
-            throw error
         } catch {
             throw .wrapping(error, at: location)
         }
