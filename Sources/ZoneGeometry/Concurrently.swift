@@ -43,7 +43,8 @@ public final class Background<Value>: @unchecked Sendable {
     /// Swift concurrency's cooperative threads (GEOS and PROJ work, which blocks on every core).
     ///
     /// Cancelling the awaiting task raises the work's ``WorkCancellation``: the work stops at its
-    /// next check, and this throws `CancellationError` (or the error the work threw first). It
+    /// next check, and this throws `CancellationError` — whatever error the stopped work threw
+    /// (``ParallelMapError/cancelled``, say); the work's value if it finished all the same. It
     /// returns only once `body` has returned, so nothing of the work runs after it. The progress
     /// observer of the awaiting task (``ParallelProgress``) carries over to the thread.
     public static func run(_ body: @escaping @Sendable () throws -> Value) async throws -> Value where Value: Sendable {
@@ -51,7 +52,13 @@ public final class Background<Value>: @unchecked Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
                 WorkCancellation.checking(cancellation) {
-                    _ = Background(body, then: { continuation.resume(with: $0) })
+                    _ = Background(body, then: { result in
+                        if case .failure = result, cancellation.isCancelled {
+                            continuation.resume(throwing: CancellationError())
+                        } else {
+                            continuation.resume(with: result)
+                        }
+                    })
                 }
             }
         } onCancel: {

@@ -55,7 +55,7 @@ final class GEOSContext {
     private var scratchPool: [CoordinateScratch] = []
 
     /// Lends `body` buffers holding at least `count` doubles each (contents undefined).
-    func withScratch<T>(_ count: Int, _ body: (CoordinateScratch) throws -> T) rethrows -> T {
+    func withScratch<T, E: Error>(_ count: Int, _ body: (CoordinateScratch) throws(E) -> T) throws(E) -> T {
         let scratch = scratchPool.popLast() ?? CoordinateScratch()
         defer { scratchPool.append(scratch) }
         scratch.reserve(count)

@@ -26,58 +26,78 @@ extension Geometry {
     /// `transform` receives all x values and all y values of the geometry, in order, as two
     /// contiguous buffers to rewrite in place (z values are carried over unchanged). This is how a
     /// coordinate transformation runs over a whole geometry in one call.
-    public func mappingCoordinates(
-        _ transform: (_ x: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) throws -> Void
-    ) throws -> Geometry {
+    /// - Parameters:
+    ///   - geometryFailure: how a GEOS failure in reading or rebuilding the geometry is reported
+    ///     as `transform`'s error type (e.g. `ProjectionError.geometry`).
+    ///   - transform: rewrites the x and y buffers in place; what it throws is rethrown.
+    public func mappingCoordinates<E: Error>(
+        geometryFailure: (GeometryError) -> E,
+        _ transform: (_ x: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) throws(E) -> Void
+    ) throws(E) -> Geometry {
         let context = GEOSContext.current
         context.clearError()
         let count = coordinateCount
         let hasZ = self.hasZ
         var mapping = CoordinateMapping(context: context, hasZ: hasZ)
-        let rebuilt = try context.withScratch(count) { scratch in
+        let rebuilt = try context.withScratch(count) { scratch throws(E) in
             let x = UnsafeMutableBufferPointer(rebasing: scratch.x[0..<count])
             let y = UnsafeMutableBufferPointer(rebasing: scratch.y[0..<count])
             let z = UnsafeMutableBufferPointer(rebasing: scratch.z[0..<(hasZ ? count : 0)])
             if hasZ { z.initialize(repeating: .nan) }
-            try mapping.read(handle, x: x, y: y, z: z)
+            do throws(GeometryError) { try mapping.read(handle, x: x, y: y, z: z) } catch { throw geometryFailure(error) }
             try transform(x, y)
             mapping.offset = 0
-            return try mapping.build(handle, x: UnsafeBufferPointer(x), y: UnsafeBufferPointer(y), z: UnsafeBufferPointer(z))
+            do throws(GeometryError) {
+                return try mapping.build(handle, x: UnsafeBufferPointer(x), y: UnsafeBufferPointer(y), z: UnsafeBufferPointer(z))
+            } catch {
+                throw geometryFailure(error)
+            }
         }
         return Geometry(owning: rebuilt)
     }
 
     /// Calls `body` with the positions of every ring and line, in the order they appear: each
     /// polygon's shell then its holes, each linestring as a line. Points are skipped.
-    public func forEachPath(_ body: (PathCoordinates) throws -> Void) throws {
+    /// - Throws: `GeometryError` when GEOS cannot hand over a ring's positions, or what `body` throws.
+    public func forEachPath(_ body: (PathCoordinates) throws(GeometryError) -> Void) throws(GeometryError) {
+        try forEachPath(geometryFailure: { $0 }, body)
+    }
+
+    /// ``forEachPath(_:)`` for a `body` that throws an error of its own type `E`.
+    /// - Parameters:
+    ///   - geometryFailure: how a GEOS failure in reading a ring is reported as an `E` (e.g.
+    ///     `ProjectionError.geometry`).
+    ///   - body: takes each ring or line in turn; what it throws stops the walk and is rethrown.
+    public func forEachPath<E: Error>(geometryFailure: (GeometryError) -> E,
+                                      _ body: (PathCoordinates) throws(E) -> Void) throws(E) {
         let context = GEOSContext.current
         context.clearError()
-        try context.withScratch(0) { buffers in
+        try context.withScratch(0) { buffers throws(E) in
             var scratch = PathScratch(buffers: buffers)
-            try visitPaths(context, handle, &scratch, body)
+            try visitPaths(context, handle, &scratch, geometryFailure, body)
         }
     }
 
-    private func visitPaths(_ context: GEOSContext, _ g: OpaquePointer, _ scratch: inout PathScratch,
-                            _ body: (PathCoordinates) throws -> Void) throws {
+    private func visitPaths<E: Error>(_ context: GEOSContext, _ g: OpaquePointer, _ scratch: inout PathScratch,
+                                      _ failure: (GeometryError) -> E, _ body: (PathCoordinates) throws(E) -> Void) throws(E) {
         let h = context.handle
         if GEOSisEmpty_r(h, g) == 1 { return }
         switch GeometryType(geosTypeId: GEOSGeomTypeId_r(h, g)) {
         case .point, .multiPoint:
             return
         case .lineString, .linearRing:
-            try scratch.with(context, g) { try body(PathCoordinates(role: .line, x: $0, y: $1)) }
+            try scratch.with(context, g, failure) { x, y throws(E) in try body(PathCoordinates(role: .line, x: x, y: y)) }
         case .polygon:
-            guard let shell = GEOSGetExteriorRing_r(h, g) else { throw context.error("GetExteriorRing") }
-            try scratch.with(context, shell) { try body(PathCoordinates(role: .shell, x: $0, y: $1)) }
+            guard let shell = GEOSGetExteriorRing_r(h, g) else { throw failure(context.error("GetExteriorRing")) }
+            try scratch.with(context, shell, failure) { x, y throws(E) in try body(PathCoordinates(role: .shell, x: x, y: y)) }
             for i in 0..<GEOSGetNumInteriorRings_r(h, g) {
-                guard let hole = GEOSGetInteriorRingN_r(h, g, i) else { throw context.error("GetInteriorRingN") }
-                try scratch.with(context, hole) { try body(PathCoordinates(role: .hole, x: $0, y: $1)) }
+                guard let hole = GEOSGetInteriorRingN_r(h, g, i) else { throw failure(context.error("GetInteriorRingN")) }
+                try scratch.with(context, hole, failure) { x, y throws(E) in try body(PathCoordinates(role: .hole, x: x, y: y)) }
             }
         default:
             for i in 0..<GEOSGetNumGeometries_r(h, g) {
-                guard let member = GEOSGetGeometryN_r(h, g, i) else { throw context.error("GetGeometryN") }
-                try visitPaths(context, member, &scratch, body)
+                guard let member = GEOSGetGeometryN_r(h, g, i) else { throw failure(context.error("GetGeometryN")) }
+                try visitPaths(context, member, &scratch, failure, body)
             }
         }
     }
@@ -87,16 +107,16 @@ extension Geometry {
 private struct PathScratch {
     let buffers: CoordinateScratch
 
-    mutating func with(_ context: GEOSContext, _ ring: OpaquePointer,
-                       _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) throws -> Void) throws {
+    mutating func with<E: Error>(_ context: GEOSContext, _ ring: OpaquePointer, _ failure: (GeometryError) -> E,
+                                 _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) throws(E) -> Void) throws(E) {
         let h = context.handle
-        guard let sequence = GEOSGeom_getCoordSeq_r(h, ring) else { throw context.error("getCoordSeq") }
+        guard let sequence = GEOSGeom_getCoordSeq_r(h, ring) else { throw failure(context.error("getCoordSeq")) }
         var size: UInt32 = 0
-        guard GEOSCoordSeq_getSize_r(h, sequence, &size) == 1 else { throw context.error("CoordSeq_getSize") }
+        guard GEOSCoordSeq_getSize_r(h, sequence, &size) == 1 else { throw failure(context.error("CoordSeq_getSize")) }
         let n = Int(size)
         buffers.reserve(n)
         guard GEOSCoordSeq_copyToArrays_r(h, sequence, buffers.x.baseAddress, buffers.y.baseAddress, nil, nil) == 1 else {
-            throw context.error("CoordSeq_copyToArrays")
+            throw failure(context.error("CoordSeq_copyToArrays"))
         }
         try body(UnsafeBufferPointer(rebasing: buffers.x[0..<n]), UnsafeBufferPointer(rebasing: buffers.y[0..<n]))
     }
@@ -110,9 +130,9 @@ private struct CoordinateMapping {
     var offset = 0
 
     mutating func read(_ g: OpaquePointer, x: UnsafeMutableBufferPointer<Double>, y: UnsafeMutableBufferPointer<Double>,
-                       z: UnsafeMutableBufferPointer<Double>) throws {
+                       z: UnsafeMutableBufferPointer<Double>) throws(GeometryError) {
         let h = context.handle
-        try forEachSequence(g) { sequence, size in
+        try forEachSequence(g) { sequence, size throws(GeometryError) in
             let zBase = hasZ ? z.baseAddress! + offset : nil
             guard GEOSCoordSeq_copyToArrays_r(h, sequence, x.baseAddress! + offset, y.baseAddress! + offset, zBase, nil) == 1 else {
                 throw context.error("CoordSeq_copyToArrays")
@@ -121,7 +141,7 @@ private struct CoordinateMapping {
         }
     }
 
-    private func forEachSequence(_ g: OpaquePointer, _ body: (OpaquePointer, Int) throws -> Void) throws {
+    private func forEachSequence(_ g: OpaquePointer, _ body: (OpaquePointer, Int) throws(GeometryError) -> Void) throws(GeometryError) {
         let h = context.handle
         switch GeometryType(geosTypeId: GEOSGeomTypeId_r(h, g)) {
         case .point, .lineString, .linearRing:
@@ -148,12 +168,12 @@ private struct CoordinateMapping {
 
     /// Rebuilds `g`'s structure with positions taken from the arrays at the running offset.
     mutating func build(_ g: OpaquePointer, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                        z: UnsafeBufferPointer<Double>) throws -> OpaquePointer {
+                        z: UnsafeBufferPointer<Double>) throws(GeometryError) -> OpaquePointer {
         let h = context.handle
         let typeId = GEOSGeomTypeId_r(h, g)
         let type = GeometryType(geosTypeId: typeId)
         let empty = GEOSisEmpty_r(h, g) == 1
-        func made(_ p: OpaquePointer?, _ operation: String) throws -> OpaquePointer {
+        func made(_ p: OpaquePointer?, _ operation: String) throws(GeometryError) -> OpaquePointer {
             guard let p else { throw context.error(operation) }
             return p
         }

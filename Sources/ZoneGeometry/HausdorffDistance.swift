@@ -55,23 +55,17 @@ private struct SegmentList {
         }
         guard !geometry.isEmpty else { return nil }
         var list = SegmentList()
-        do {
-            try geometry.forEachPath { path in
-                let count = path.x.count
-                guard count > 0 else { return }
-                for i in 1..<count {
-                    list.x0.append(path.x[i - 1])
-                    list.y0.append(path.y[i - 1])
-                    list.x1.append(path.x[i])
-                    list.y1.append(path.y[i])
-                }
-                list.endX.append(path.x[count - 1])
-                list.endY.append(path.y[count - 1])
+        try geometry.forEachPath { path in
+            let count = path.x.count
+            guard count > 0 else { return }
+            for i in 1..<count {
+                list.x0.append(path.x[i - 1])
+                list.y0.append(path.y[i - 1])
+                list.x1.append(path.x[i])
+                list.y1.append(path.y[i])
             }
-        } catch let error as GeometryError {
-            throw error
-        } catch {
-            throw .engine(operation: "forEachPath", message: "\(error)")
+            list.endX.append(path.x[count - 1])
+            list.endY.append(path.y[count - 1])
         }
         guard !list.x0.isEmpty else { return nil }
         self = list

@@ -29,6 +29,24 @@ public enum ParallelProgress {
     }
 }
 
+/// Why a ``parallelMap(count:chunkSize:_:)`` gave no results.
+public enum ParallelMapError<Failure: Error>: Error, CustomStringConvertible {
+    /// `transform(index)` threw `failure`; `index` is the lowest that failed.
+    case failed(index: Int, Failure)
+    /// The call's ``WorkCancellation`` was raised before every chunk had run.
+    case cancelled
+
+    /// The failure and the index it happened at, or that the work was cancelled.
+    public var description: String {
+        switch self {
+        case let .failed(index, failure): "item \(index): \(failure)"
+        case .cancelled: "cancelled"
+        }
+    }
+}
+
+extension ParallelMapError: Equatable where Failure: Equatable {}
+
 /// Computes `transform(i)` for every `i` in `0..<count` on all cores, in chunks, returning the
 /// results in index order. One worker per core takes the next chunk as it finishes one, so that
 /// uneven chunks balance out.
@@ -38,14 +56,24 @@ public enum ParallelProgress {
 /// ``PreparedGeometry`` between calls on different threads.
 ///
 /// Cancellable: once the call's ``WorkCancellation`` is raised, no chunk starts, the chunks under
-/// way finish, and the map throws `CancellationError`.
-public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
+/// way finish, and the map throws ``ParallelMapError/cancelled``.
+/// - Throws: ``ParallelMapError/failed(index:_:)`` with the lowest index whose `transform` threw,
+///   and its error, so that the caller can say which of its items failed.
+public func parallelMap<T, E: Error>(count: Int, chunkSize: Int = 64,
+                                     _ transform: @Sendable (Int) throws(E) -> T) throws(ParallelMapError<E>) -> [T] {
     guard count > 0 else { return [] }
-    try WorkCancellation.check()
+    guard !WorkCancellation.isCancelled else { throw .cancelled }
     let chunk = max(1, chunkSize)
     let chunks = (count + chunk - 1) / chunk
-    if chunks == 1 { return try (0..<count).map(transform) }
-    let slots = ResultSlots<T>(count: count)
+    if chunks == 1 {
+        var results: [T] = []
+        results.reserveCapacity(count)
+        for i in 0..<count {
+            do { results.append(try transform(i)) } catch { throw .failed(index: i, error) }
+        }
+        return results
+    }
+    let slots = ResultSlots<T, E>(count: count)
     let report = ParallelProgress.current
     let cancellation = WorkCancellation.current
     withoutActuallyEscaping(transform) { transform in
@@ -55,20 +83,20 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 64, _ transform: @Sendab
                 guard c < chunks else { return }
                 let range = (c * chunk)..<min(count, (c + 1) * chunk)
                 for i in range {
-                    slots.store(i, Result { try transform(i) })
+                    slots.store(i, Result { () throws(E) in try transform(i) })
                 }
                 if let report { report(slots.finished(range.count), count) }
             }
         }
     }
     // A chunk skipped for the flag left its slots empty: the flag is up, and stays up.
-    try WorkCancellation.check()
+    guard !WorkCancellation.isCancelled else { throw .cancelled }
     return try slots.results()
 }
 
 /// One write-once slot per index; workers write distinct slots, so no lock is needed.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Result<T, any Error>?>
+private final class ResultSlots<T, E: Error>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Result<T, E>?>
     private let done = Atomic<Int>(0)
     private let claimed = Atomic<Int>(0)
 
@@ -82,7 +110,7 @@ private final class ResultSlots<T>: @unchecked Sendable {
         buffer.deallocate()
     }
 
-    func store(_ index: Int, _ result: Result<T, any Error>) {
+    func store(_ index: Int, _ result: Result<T, E>) {
         buffer[index] = result
     }
 
@@ -96,7 +124,15 @@ private final class ResultSlots<T>: @unchecked Sendable {
         done.add(count, ordering: .relaxed).newValue
     }
 
-    func results() throws -> [T] {
-        try buffer.map { try $0!.get() }
+    func results() throws(ParallelMapError<E>) -> [T] {
+        var results: [T] = []
+        results.reserveCapacity(buffer.count)
+        for (index, slot) in buffer.enumerated() {
+            switch slot! {
+            case let .success(value): results.append(value)
+            case let .failure(error): throw .failed(index: index, error)
+            }
+        }
+        return results
     }
 }

@@ -65,7 +65,7 @@ public struct Geodesic: @unchecked Sendable {
     /// smaller than half the earth whichever way their rings run (see ``unsignedArea(of:)`` for
     /// larger ones).
     /// - Throws: `GeometryError` when GEOS cannot hand over the geometry's coordinates.
-    public func measure(_ geometry: Geometry) throws -> GeodesicMeasure {
+    public func measure(_ geometry: Geometry) throws(GeometryError) -> GeodesicMeasure {
         try measure(geometry, reading: .orientationFree)
     }
 
@@ -74,7 +74,7 @@ public struct Geodesic: @unchecked Sendable {
     /// ``measure(_:)``'s ``GeodesicMeasure/areaSquareMetres``, and the absolute value of
     /// ``signedArea(of:)`` for a single polygon.
     /// - Throws: `GeometryError` when GEOS cannot hand over the geometry's coordinates.
-    public func area(of geometry: Geometry) throws -> Double {
+    public func area(of geometry: Geometry) throws(GeometryError) -> Double {
         try measure(geometry).areaSquareMetres
     }
 
@@ -87,7 +87,7 @@ public struct Geodesic: @unchecked Sendable {
     /// more gives the negative of the rest of the earth, as a clockwise shell around that rest
     /// would. Use ``unsignedArea(of:)`` for such polygons.
     /// - Throws: `GeometryError` when GEOS cannot hand over the geometry's coordinates.
-    public func signedArea(of geometry: Geometry) throws -> Double {
+    public func signedArea(of geometry: Geometry) throws(GeometryError) -> Double {
         try measure(geometry, reading: .signed).areaSquareMetres
     }
 
@@ -102,14 +102,14 @@ public struct Geodesic: @unchecked Sendable {
     /// it on data whose orientation is known (ZoneGeoJSON's `GeoJSONWriter` output, or a reader's
     /// `ring-orientation` warnings absent), else ``area(of:)``.
     /// - Throws: `GeometryError` when GEOS cannot hand over the geometry's coordinates.
-    public func unsignedArea(of geometry: Geometry) throws -> Double {
+    public func unsignedArea(of geometry: Geometry) throws(GeometryError) -> Double {
         try measure(geometry, reading: .unsigned).areaSquareMetres
     }
 
     /// Length in m of lines, or perimeter of polygons (holes included), in `geometry` (lon/lat
     /// degrees); the sum over every part of a collection.
     /// - Throws: `GeometryError` when GEOS cannot hand over the geometry's coordinates.
-    public func length(of geometry: Geometry) throws -> Double {
+    public func length(of geometry: Geometry) throws(GeometryError) -> Double {
         try measure(geometry).perimeterMetres
     }
 
@@ -133,11 +133,11 @@ public struct Geodesic: @unchecked Sendable {
         case unsigned
     }
 
-    private func measure(_ geometry: Geometry, reading: AreaReading) throws -> GeodesicMeasure {
+    private func measure(_ geometry: Geometry, reading: AreaReading) throws(GeometryError) -> GeodesicMeasure {
         var result = GeodesicMeasure(areaSquareMetres: 0, perimeterMetres: 0)
         // The sign of the shell whose holes come next (forEachPath gives a shell, then its holes).
         var shellSign = 1.0
-        try withUnsafePointer(to: model) { g in
+        try withUnsafePointer(to: model) { g throws(GeometryError) in
             try geometry.forEachPath { path in
                 var area = 0.0, perimeter = 0.0
                 var polygon = geod_polygon()

@@ -48,19 +48,11 @@ public struct Transformer: Sendable, Hashable {
     /// the same structure is rebuilt.
     public func transform(_ geometry: Geometry) throws(ProjectionError) -> Geometry {
         let pj = try pipeline()
-        do {
-            return try geometry.mappingCoordinates { xs, ys in
-                if let failed = Self.run(pj, xs, ys) {
-                    // The buffers are overwritten: take the position from the untouched input.
-                    throw Self.failure(pj, at: failed, Self.position(failed, of: geometry))
-                }
+        return try geometry.mappingCoordinates(geometryFailure: ProjectionError.geometry) { xs, ys throws(ProjectionError) in
+            if let failed = Self.run(pj, xs, ys) {
+                // The buffers are overwritten: take the position from the untouched input.
+                throw Self.failure(pj, at: failed, Self.position(failed, of: geometry))
             }
-        } catch let error as ProjectionError {
-            throw error
-        } catch let error as GeometryError {
-            throw .geometry(error)
-        } catch {
-            throw .geometry(.unsupported("\(error)"))
         }
     }
 

@@ -140,7 +140,9 @@ func run(_ file: String, crsName: String, distance: Double, dump: String?) throw
     t = now()
     let corridorsProjected = try parallelMap(count: corridors.count, chunkSize: 8) { try toProjected.transform(corridors[$0]) }
     let tree = try STRtree(projected)
-    let near = try CorridorProximity().zonesNear(corridorsProjected, in: tree, within: distance)
+    let near = try parallelMap(count: corridorsProjected.count, chunkSize: 1) {
+        try CorridorProximity().zonesNear(corridorsProjected[$0], in: tree, within: distance)
+    }
     timings["f_corridors"] = now() - t
     checksums["n_corridor_zone_pairs"] = near.reduce(0) { $0 + $1.count }
     checksums["n_zones_near_corridor"] = Set(near.flatMap { $0 }).count

@@ -174,13 +174,18 @@ struct PostGISRegistryTests {
         #expect(try CLI.run(["import", "GeoData", "--registry", url]).status == 0)
         let before = try Self.content(schema)
         // psql holds the schema's writer lock (as a second zoneatlas would) for 4 s.
-        let holder = try Subprocess("/usr/bin/psql", [try Self.server, "-X", "-q", "-c", """
+        // Other tests' imports hold advisory locks of their own, so the wait below looks for this
+        // psql's lock by its application name.
+        let holder = try Subprocess("/usr/bin/psql", [try Self.server + "?application_name=hold_\(schema)", "-X", "-q", "-c", """
             BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('zoneatlas \(schema)', 0)); SELECT pg_sleep(4); COMMIT;
             """], directory: CLI.repository)
         var held = ""
         let deadline = Date().addingTimeInterval(10)
         while held != "1" && Date() < deadline {
-            held = try Self.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            held = try Self.psql("""
+                SELECT count(*) FROM pg_locks JOIN pg_stat_activity USING (pid)
+                WHERE locktype = 'advisory' AND granted AND application_name = 'hold_\(schema)'
+                """)
         }
         #expect(held == "1", "psql did not take the lock")
         let start = Date()

@@ -12,7 +12,7 @@ struct CancellationTests {
     @Test func aRaisedFlagStopsAParallelMapBetweenChunks() throws {
         let flag = WorkCancellation()
         let ran = Atomic<Int>(0)
-        #expect(throws: CancellationError.self) {
+        #expect(throws: ParallelMapError<Never>.cancelled) {
             try WorkCancellation.checking(flag) {
                 try parallelMap(count: 100_000, chunkSize: 1) { index in
                     if ran.add(1, ordering: .relaxed).newValue == 100 { flag.cancel() }
@@ -28,11 +28,23 @@ struct CancellationTests {
         #expect(try parallelMap(count: 1000, chunkSize: 7) { $0 } == Array(0..<1000))
     }
 
+    /// A failing item is named by its index, the lowest of those that failed (here items 5 and 700,
+    /// in different chunks), with its own error kept whole.
+    @Test func aFailedItemIsNamedByItsIndex() {
+        struct Odd: Error, Equatable { var index: Int }
+        #expect(throws: ParallelMapError.failed(index: 5, Odd(index: 5))) {
+            try parallelMap(count: 1000, chunkSize: 3) { index throws(Odd) in
+                if index == 5 || index == 700 { throw Odd(index: index) }
+                return index
+            }
+        }
+    }
+
     @Test func theThreadsOfACallCheckItsFlag() throws {
         let flag = WorkCancellation()
         flag.cancel()
         let work = WorkCancellation.checking(flag) { Background { try parallelMap(count: 10, chunkSize: 1) { $0 } } }
-        #expect(throws: CancellationError.self) { try work.value() }
+        #expect(throws: ParallelMapError<Never>.cancelled) { try work.value() }
         // Another call's thread does not see it.
         #expect(try Background { try parallelMap(count: 10, chunkSize: 1) { $0 } }.value() == Array(0..<10))
     }

@@ -40,15 +40,16 @@ public struct Apportionment: Sendable {
     ///   - known: (`areasSquareMetres:`) the geodesic area of each zone and commune (by layer and id)
     ///   when already measured, m²; others are measured here.
     public static func compute(zones: [any RegistryFeature], communes: [any RegistryFeature],
-                               areasSquareMetres known: [String: Double] = [:]) throws -> Apportionment {
+                               areasSquareMetres known: [String: Double] = [:]) throws(AnalysisError) -> Apportionment {
         let zoneList = zones.filter { $0.geometry.type.isPolygonal }
         let communeList = communes.filter { $0.geometry.type.isPolygonal }
-        @Sendable func area(_ feature: any RegistryFeature) throws -> Double {
-            try known[Self.key(feature)] ?? Geodesic.wgs84.area(of: feature.geometry)
+        @Sendable func area(_ feature: any RegistryFeature) throws(GeometryError) -> Double {
+            if let area = known[Self.key(feature)] { return area }
+            return try Geodesic.wgs84.area(of: feature.geometry)
         }
-        let tree = try STRtree(communeList.map(\.geometry))
-        let communeAreas = try parallelMap(count: communeList.count, chunkSize: 16) { try area(communeList[$0]) }
-        let results = try parallelMap(count: zoneList.count, chunkSize: 1) { z -> (ZoneSummary, [Part]) in
+        let tree = try analysing { () throws(GeometryError) in try STRtree(communeList.map(\.geometry)) }
+        let communeAreas = try analysingInParallel(communeList, chunkSize: 16) { c throws(GeometryError) in try area(communeList[c]) }
+        let results = try analysingInParallel(zoneList, chunkSize: 1) { z throws(GeometryError) -> (ZoneSummary, [Part]) in
             let zone = zoneList[z]
             let zoneArea = try area(zone)
             var parts: [Part] = []
@@ -68,6 +69,6 @@ public struct Apportionment: Sendable {
         return Apportionment(parts: results.flatMap(\.1), zones: results.map(\.0))
     }
 
-    /// The key of a feature's area in ``compute(zones:communes:areasSquareMetres:)-9j5r5``: "layer/id".
+    /// The key of a feature's area in ``compute(zones:communes:areasSquareMetres:)-y4bb``: "layer/id".
     public static func key(_ feature: any RegistryFeature) -> String { "\(feature.layer.rawValue)/\(feature.id)" }
 }

@@ -3,7 +3,7 @@ import ZoneProjection
 
 /// Areas already measured, by geometry: a reader that measures features as it reads them (on the
 /// cores the parser leaves idle) hands them to
-/// ``AreaReport/measure(_:crs:tolerancePercent:measured:)-5a4o2``, which then measures only the rest.
+/// ``AreaReport/measure(_:crs:tolerancePercent:measured:)-5bl00``, which then measures only the rest.
 ///
 /// Geodesic measures hold whatever the CRS; planar areas were taken in one CRS, chosen before
 /// the whole extent was known, and are used only if the report's CRS is that one.

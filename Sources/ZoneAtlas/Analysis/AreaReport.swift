@@ -69,17 +69,27 @@ public struct AreaReport: Sendable {
     ///   - tolerancePercent: flag measured areas further than this from the declared one.
     ///   - measured: measures already taken of these features' geometries (while they were read,
     ///     say); the others are measured here.
-    /// - Throws: `ProjectionError.notPlanarMetres` when `crs` is not projected in metres (a
-    ///   geographic CRS would give areas in square degrees).
+    /// - Throws: ``AnalysisError/projection(_:feature:)`` with `ProjectionError.notPlanarMetres` when
+    ///   `crs` is not projected in metres (a geographic CRS would give areas in square degrees), or
+    ///   naming the feature PROJ or GEOS failed on.
     public static func measure(_ features: [any RegistryFeature], crs: CRS? = nil, tolerancePercent: Double = 5,
-                               measured: AreaMeasures = AreaMeasures()) throws -> AreaReport {
+                               measured: AreaMeasures = AreaMeasures()) throws(AnalysisError) -> AreaReport {
         let polygonal = features.filter { $0.geometry.type.isPolygonal }
-        let crs = try crs?.requiringPlanarMetres() ?? ProjectedCRSChoice.fitting(polygonal)
-        let toPlanar = try Transformer(from: .wgs84, to: crs)
-        let rows = try parallelMap(count: polygonal.count, chunkSize: 16) { i -> Row in
+        let (crs, toPlanar) = try analysing { [crs] () throws(ProjectionError) in
+            let chosen: CRS
+            if let crs { chosen = try crs.requiringPlanarMetres() } else { chosen = try ProjectedCRSChoice.fitting(polygonal) }
+            return (chosen, try Transformer(from: .wgs84, to: chosen))
+        }
+        let rows = try analysingInParallel(polygonal, chunkSize: 16) { i throws(AnalysisError) -> Row in
             let feature = polygonal[i]
-            let measure = try measured.geodesic(of: feature.geometry) ?? Geodesic.wgs84.measure(feature.geometry)
-            let planar = try measured.planarSquareMetres(of: feature.geometry, in: crs) ?? planarArea(feature.geometry, toPlanar)
+            let measure = try analysing { () throws(GeometryError) in
+                if let measure = measured.geodesic(of: feature.geometry) { return measure }
+                return try Geodesic.wgs84.measure(feature.geometry)
+            }
+            let planar = try analysing { () throws(ProjectionError) in
+                if let area = measured.planarSquareMetres(of: feature.geometry, in: crs) { return area }
+                return try planarArea(feature.geometry, toPlanar)
+            }
             let declared = feature.declaredAreaHectares
             let difference = declared.map { measure.areaHectares - $0 }
             let percent = declared.flatMap { $0 > 0 ? (measure.areaHectares - $0) / $0 * 100 : nil }
@@ -111,10 +121,11 @@ public struct AreaReport: Sendable {
     /// each ring projected in one PROJ call and measured by the shoelace formula (about its first
     /// vertex, for precision), shells less holes — what GEOS's area of the projected geometry is,
     /// without building that geometry.
-    public static func planarArea(_ geometry: Geometry, _ toPlanar: Transformer) throws -> Double {
+    /// - Throws: `ProjectionError` when PROJ cannot transform a position (or GEOS cannot hand them over).
+    public static func planarArea(_ geometry: Geometry, _ toPlanar: Transformer) throws(ProjectionError) -> Double {
         var area = 0.0
         var x: [Double] = [], y: [Double] = []
-        try geometry.forEachPath { path in
+        try geometry.forEachPath(geometryFailure: ProjectionError.geometry) { path throws(ProjectionError) in
             guard path.role != .line, path.x.count >= 4 else { return }
             x.removeAll(keepingCapacity: true)
             y.removeAll(keepingCapacity: true)

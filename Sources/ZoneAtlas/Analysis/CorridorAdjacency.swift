@@ -29,19 +29,26 @@ public struct CorridorAdjacency: Sendable {
     ///   - zones: the zones (lon/lat degrees); those that are not polygons are skipped.
     ///   - distanceMetres: how near a corridor a zone must be, in metres in `crs`.
     ///   - crs: where to measure; by default ``ProjectedCRSChoice``'s fit for the data.
-    /// - Throws: `ProjectionError.notPlanarMetres` when `crs` is not projected in metres.
+    /// - Throws: ``AnalysisError/projection(_:feature:)`` with `ProjectionError.notPlanarMetres`
+    ///   when `crs` is not projected in metres; an ``AnalysisError`` naming the feature PROJ or GEOS
+    ///   failed on.
     public static func find(corridors: [any RegistryFeature], zones: [any RegistryFeature], distanceMetres: Double,
-                            crs: CRS? = nil) throws -> CorridorAdjacency {
+                            crs: CRS? = nil) throws(AnalysisError) -> CorridorAdjacency {
         let lines = corridors.filter { $0.geometry.type.isLineal }
         let areas = zones.filter { $0.geometry.type.isPolygonal }
-        let crs = try crs?.requiringPlanarMetres() ?? ProjectedCRSChoice.fitting(lines + areas)
-        let toPlanar = try Transformer(from: .wgs84, to: crs)
-        let projectedZones = try parallelMap(count: areas.count, chunkSize: 16) { try toPlanar.transform(areas[$0].geometry) }
-        let projectedLines = try parallelMap(count: lines.count, chunkSize: 4) { try toPlanar.transform(lines[$0].geometry) }
-        let tree = try STRtree(projectedZones)
-        let near = try CorridorProximity().zonesNear(projectedLines, in: tree, within: distanceMetres)
-        let pairs = try parallelMap(count: lines.count, chunkSize: 1) { c -> [Pair] in
-            try near[c].map { z in
+        let (crs, toPlanar) = try analysing { [crs] () throws(ProjectionError) in
+            let chosen: CRS
+            if let crs { chosen = try crs.requiringPlanarMetres() } else { chosen = try ProjectedCRSChoice.fitting(lines + areas) }
+            return (chosen, try Transformer(from: .wgs84, to: chosen))
+        }
+        let projectedZones = try analysingInParallel(areas, chunkSize: 16) { z throws(ProjectionError) in try toPlanar.transform(areas[z].geometry) }
+        let projectedLines = try analysingInParallel(lines, chunkSize: 4) { c throws(ProjectionError) in try toPlanar.transform(lines[c].geometry) }
+        let tree = try analysing { () throws(GeometryError) in try STRtree(projectedZones) }
+        let near = try analysingInParallel(lines, chunkSize: 1) { c throws(GeometryError) in
+            try CorridorProximity().zonesNear(projectedLines[c], in: tree, within: distanceMetres)
+        }
+        let pairs = try analysingInParallel(lines, chunkSize: 1) { c throws(GeometryError) -> [Pair] in
+            try near[c].map { z throws(GeometryError) in
                 let distance = try projectedLines[c].distance(to: projectedZones[z])
                 return Pair(corridor: lines[c], zone: areas[z], distanceMetres: distance, touches: distance == 0)
             }
@@ -68,10 +75,11 @@ public struct AdjacencyGraph: Sendable {
     public var edges: [Edge]
 
     /// Builds the graph of polygonal `zones`: an edge wherever two boundaries share a line.
-    public static func build(_ zones: [any RegistryFeature]) throws -> AdjacencyGraph {
+    /// - Throws: an ``AnalysisError`` naming the zone GEOS failed on.
+    public static func build(_ zones: [any RegistryFeature]) throws(AnalysisError) -> AdjacencyGraph {
         let areas = zones.filter { $0.geometry.type.isPolygonal }
-        let tree = try STRtree(areas.map(\.geometry))
-        let edges = try parallelMap(count: areas.count, chunkSize: 4) { i -> [Edge] in
+        let tree = try analysing { () throws(GeometryError) in try STRtree(areas.map(\.geometry)) }
+        let edges = try analysingInParallel(areas, chunkSize: 4) { i throws(GeometryError) -> [Edge] in
             let boundary = try areas[i].geometry.boundary()
             var edges: [Edge] = []
             for j in try tree.query(areas[i].geometry, predicate: .intersects) where j > i {

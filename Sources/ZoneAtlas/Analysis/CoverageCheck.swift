@@ -38,31 +38,38 @@ public struct CoverageReport: Sendable {
     ///   - known: (`areasSquareMetres:`) the geodesic area of each of `units`, in the same order, when already
     ///     measured (m²); otherwise they are measured here.
     public static func check(_ units: [any RegistryFeature], boundary: Geometry? = nil,
-                             slivers tolerance: SliverTolerance = .none, areasSquareMetres known: [Double]? = nil) throws -> CoverageReport {
+                             slivers tolerance: SliverTolerance = .none, areasSquareMetres known: [Double]? = nil) throws(AnalysisError) -> CoverageReport {
         precondition(known == nil || known?.count == units.count, "one area per unit")
         let kept = units.indices.filter { units[$0].geometry.type.isPolygonal }
         let polygonal = kept.map { units[$0] }
-        let areas = try known.map { all in kept.map { all[$0] } }
-            ?? parallelMap(count: polygonal.count, chunkSize: 16) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
-        let overlaps = try OverlapReport.find(polygonal, slivers: tolerance, areasSquareMetres: areas)
-        let tree = try STRtree(polygonal.map(\.geometry))
-        let (union, coveredSquareMetres) = try unionByGroup(polygonal.map(\.geometry), areasSquareMetres: areas, tree: tree)
-        var gapAreas: Geometry
-        if let boundary {
-            gapAreas = try boundary.difference(union).polygonalParts()
+        let areas: [Double]
+        if let known {
+            areas = kept.map { known[$0] }
         } else {
-            // The holes of the union's polygons, as polygons.
-            var holes: [Geometry] = []
-            try union.forEachPath { path in
-                guard path.role == .hole else { return }
-                holes.append(try Geometry(.polygon([(0..<path.x.count).map { Coordinate(path.x[$0], path.y[$0]) }])))
-            }
-            gapAreas = try Geometry.collection(holes, as: .multiPolygon)
+            areas = try analysingInParallel(polygonal, chunkSize: 16) { i throws(GeometryError) in try Geodesic.wgs84.area(of: polygonal[i].geometry) }
         }
-        // A hole ring that touches itself makes an invalid polygon on its own: repaired, and
-        // pieces that collapse to nothing (no area) are no gaps.
-        let pieces = try gapAreas.parts().filter { !$0.isEmpty }
-        let measured = try parallelMap(count: pieces.count, chunkSize: 8) { k -> (gap: Gap, sliver: Bool)? in
+        let overlaps = try OverlapReport.find(polygonal, slivers: tolerance, areasSquareMetres: areas)
+        let tree = try analysing { () throws(GeometryError) in try STRtree(polygonal.map(\.geometry)) }
+        let (union, coveredSquareMetres) = try unionByGroup(polygonal, areasSquareMetres: areas, tree: tree)
+        // A failure from here on concerns the union of all units, no one of them.
+        let pieces = try analysing { () throws(GeometryError) in
+            var gapAreas: Geometry
+            if let boundary {
+                gapAreas = try boundary.difference(union).polygonalParts()
+            } else {
+                // The holes of the union's polygons, as polygons.
+                var holes: [Geometry] = []
+                try union.forEachPath { path throws(GeometryError) in
+                    guard path.role == .hole else { return }
+                    holes.append(try Geometry(.polygon([(0..<path.x.count).map { Coordinate(path.x[$0], path.y[$0]) }])))
+                }
+                gapAreas = try Geometry.collection(holes, as: .multiPolygon)
+            }
+            // A hole ring that touches itself makes an invalid polygon on its own: repaired, and
+            // pieces that collapse to nothing (no area) are no gaps.
+            return try gapAreas.parts().filter { !$0.isEmpty }
+        }
+        let measured = try analysingInParallel(count: pieces.count, chunkSize: 8) { k throws(GeometryError) -> (gap: Gap, sliver: Bool)? in
             let piece = try pieces[k].validPolygons()
             let area = try Geodesic.wgs84.area(of: piece)
             guard area > 0, let point = try piece.pointOnSurface().point else { return nil }
@@ -75,15 +82,16 @@ public struct CoverageReport: Sendable {
         let gaps = measured.filter { !$0.sliver }.map(\.gap).sorted { $0.areaSquareMetres > $1.areaSquareMetres }
         return CoverageReport(overlaps: overlaps.pairs, overlapSlivers: overlaps.slivers, gaps: gaps, gapSlivers: gapSlivers,
                               coveredSquareMetres: coveredSquareMetres,
-                              boundarySquareMetres: try boundary.map { try Geodesic.wgs84.area(of: $0) })
+                              boundarySquareMetres: try analysing { () throws(GeometryError) in try boundary.map { b throws(GeometryError) in try Geodesic.wgs84.area(of: b) } })
     }
 
     /// The union of polygons, made group by group: polygons that intersect (or touch) are in one
     /// group, so different groups are apart and their unions together form a valid multipolygon
     /// without one overlay over everything (units that do not tile cost no noding at all).
     /// - Returns: the union and its geodesic area, m² (a lone unit's area is the one given).
-    static func unionByGroup(_ geometries: [Geometry], areasSquareMetres areas: [Double], tree: STRtree) throws -> (Geometry, Double) {
-        let neighbours = try parallelMap(count: geometries.count, chunkSize: 32) { try tree.query(geometries[$0], predicate: .intersects) }
+    static func unionByGroup(_ units: [any RegistryFeature], areasSquareMetres areas: [Double], tree: STRtree) throws(AnalysisError) -> (Geometry, Double) {
+        let geometries = units.map(\.geometry)
+        let neighbours = try analysingInParallel(units, chunkSize: 32) { i throws(GeometryError) in try tree.query(geometries[i], predicate: .intersects) }
         var parent = Array(geometries.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -109,12 +117,14 @@ public struct CoverageReport: Sendable {
             }
         }
         let found = groups
-        let unions = try parallelMap(count: found.count, chunkSize: 1) { g -> (parts: [Geometry], area: Double) in
+        let unions = try analysingInParallel(count: found.count, chunkSize: 1, feature: { units[found[$0][0]] }) {
+            g throws(GeometryError) -> (parts: [Geometry], area: Double) in
             let members = found[g]
             if members.count == 1 { return (try geometries[members[0]].polygonalParts().parts(), areas[members[0]]) }
             let union = try Geometry.union(of: members.map { geometries[$0] })
             return (try union.polygonalParts().parts(), try Geodesic.wgs84.area(of: union))
         }
-        return (try Geometry.collection(unions.flatMap(\.parts), as: .multiPolygon), unions.reduce(0) { $0 + $1.area })
+        let union = try analysing { () throws(GeometryError) in try Geometry.collection(unions.flatMap(\.parts), as: .multiPolygon) }
+        return (union, unions.reduce(0) { $0 + $1.area })
     }
 }

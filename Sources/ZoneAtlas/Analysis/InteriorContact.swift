@@ -34,7 +34,7 @@ enum InteriorContact {
         var rings: [Ring] = []
         var envelope: Envelope
 
-        init(_ geometry: Geometry) throws {
+        init(_ geometry: Geometry) throws(GeometryError) {
             envelope = geometry.envelope ?? Envelope(minX: 0, minY: 0, maxX: -1, maxY: -1)
             var x: [Double] = [], y: [Double] = [], rings: [Ring] = []
             try geometry.forEachPath { path in

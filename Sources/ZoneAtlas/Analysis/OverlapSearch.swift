@@ -31,9 +31,20 @@ public struct OverlapSearch: Sendable {
     public init() {}
 
     /// Searches `polygons` (WGS84 lon/lat).
-    public func run(_ polygons: [Geometry]) throws -> Result {
-        let tree = try STRtree(polygons)
-        let perPolygon = try parallelMap(count: polygons.count, chunkSize: 32) { i -> (pairs: [Pair], intersecting: Int) in
+    /// - Throws: ``AnalysisError/geometry(_:feature:)`` (naming no feature) when GEOS fails.
+    public func run(_ polygons: [Geometry]) throws(AnalysisError) -> Result {
+        try search(polygons, feature: { _ in nil })
+    }
+
+    /// Searches the polygons of `features` (WGS84 lon/lat), naming the feature GEOS failed on.
+    func run(_ features: [any RegistryFeature]) throws(AnalysisError) -> Result {
+        try search(features.map(\.geometry), feature: { features[$0] })
+    }
+
+    private func search(_ polygons: [Geometry], feature: (Int) -> (any RegistryFeature)?) throws(AnalysisError) -> Result {
+        let tree = try analysing { () throws(GeometryError) in try STRtree(polygons) }
+        let perPolygon = try analysingInParallel(count: polygons.count, chunkSize: 32, feature: feature) {
+            i throws(GeometryError) -> (pairs: [Pair], intersecting: Int) in
             let polygon = polygons[i]
             guard let envelope = polygon.envelope else { return ([], 0) }
             let candidates = try tree.query(envelope).filter { $0 > i }
@@ -52,7 +63,7 @@ public struct OverlapSearch: Sendable {
                 case .overlap:
                     intersecting += 1
                 case .uncertain:
-                    prepared = try prepared ?? PreparedGeometry(polygon)
+                    if prepared == nil { prepared = try PreparedGeometry(polygon) }
                     guard try prepared!.intersects(polygons[j]) else { continue }
                     intersecting += 1
                 }

@@ -49,19 +49,23 @@ public struct OverlapReport: Sendable {
     ///   - known: (`areasSquareMetres:`) the geodesic area of each of `features`, in the same order, when
     ///     already measured (m²); otherwise they are measured here.
     public static func find(_ features: [any RegistryFeature], slivers tolerance: SliverTolerance = .none,
-                            areasSquareMetres known: [Double]? = nil) throws -> OverlapReport {
+                            areasSquareMetres known: [Double]? = nil) throws(AnalysisError) -> OverlapReport {
         precondition(known == nil || known?.count == features.count, "one area per feature")
         let kept = features.indices.filter { features[$0].geometry.type.isPolygonal }
         let polygonal = kept.map { features[$0] }
-        let found = try OverlapSearch().run(polygonal.map(\.geometry))
-        let areas = try known.map { all in kept.map { all[$0] } }
-            ?? parallelMap(count: polygonal.count, chunkSize: 64) { try Geodesic.wgs84.area(of: polygonal[$0].geometry) }
-        let sliver = try parallelMap(count: found.pairs.count, chunkSize: 16) {
-            try tolerance.isSliver(found.pairs[$0].intersection, areaSquareMetres: found.pairs[$0].areaSquareMetres)
+        let found = try OverlapSearch().run(polygonal)
+        let areas: [Double]
+        if let known {
+            areas = kept.map { known[$0] }
+        } else {
+            areas = try analysingInParallel(polygonal, chunkSize: 64) { i throws(GeometryError) in try Geodesic.wgs84.area(of: polygonal[i].geometry) }
+        }
+        let sliver = try analysingInParallel(count: found.pairs.count, chunkSize: 16, feature: { polygonal[found.pairs[$0].first] }) {
+            k throws(GeometryError) in try tolerance.isSliver(found.pairs[k].intersection, areaSquareMetres: found.pairs[k].areaSquareMetres)
         }
         var summary = SliverSummary()
         for (k, pair) in found.pairs.enumerated() where sliver[k] { summary.add(areaSquareMetres: pair.areaSquareMetres) }
-        let pairs = try found.pairs.indices.filter { !sliver[$0] }.map { k -> Pair in
+        let pairs = try found.pairs.indices.filter { !sliver[$0] }.map { k throws(AnalysisError) -> Pair in
             let pair = found.pairs[k]
             let (a, b) = (polygonal[pair.first], polygonal[pair.second])
             let shareA = areas[pair.first] > 0 ? pair.areaSquareMetres / areas[pair.first] : 0
@@ -74,7 +78,7 @@ public struct OverlapReport: Sendable {
                 relation = shareB >= 1 - 1e-6 ? .containment : .partialContainment
             }
             return Pair(a: a, b: b, areaSquareMetres: pair.areaSquareMetres, shareOfA: shareA, shareOfB: shareB,
-                        relation: relation, geometry: try pair.intersection.validPolygons())
+                        relation: relation, geometry: try analysing(a) { () throws(GeometryError) in try pair.intersection.validPolygons() })
         }
         return OverlapReport(pairs: pairs, slivers: summary)
     }

@@ -26,7 +26,7 @@ public struct SliverTolerance: Sendable, Equatable {
     }
 
     /// Whether a polygon of this geodesic area is a sliver; its perimeter is measured only when a width is set.
-    public func isSliver(_ geometry: Geometry, areaSquareMetres: Double) throws -> Bool {
+    public func isSliver(_ geometry: Geometry, areaSquareMetres: Double) throws(GeometryError) -> Bool {
         if areaSquareMetres < minimumAreaSquareMetres { return true }
         guard widthMetres > 0 else { return false }
         let perimeter = try Geodesic.wgs84.measure(geometry).perimeterMetres

@@ -28,14 +28,27 @@ public struct GeometryChange: Sendable {
     ///   - crs: the projected CRS to measure the Hausdorff distance in; by default a VN-2000 TM-3
     ///     zone or UTM zone that fits both (``ProjectedCRSChoice``).
     ///   - toleranceMetres: the largest boundary shift, in metres, that still counts as no change.
-    public static func between(_ old: Geometry, _ new: Geometry, crs: CRS? = nil, toleranceMetres: Double = 0) throws -> GeometryChange? {
-        if try old.isExactlyEqual(to: new) || old.equals(new) { return nil }
+    /// - Throws: ``AnalysisError`` (naming no feature) when GEOS or PROJ fails.
+    public static func between(_ old: Geometry, _ new: Geometry, crs: CRS? = nil, toleranceMetres: Double = 0) throws(AnalysisError) -> GeometryChange? {
+        try analysing { () throws(GeometryError) in try old.isExactlyEqual(to: new) ? true : old.equals(new) } ? nil
+            : try change(old, new, crs: crs, toleranceMetres: toleranceMetres)
+    }
+
+    private static func change(_ old: Geometry, _ new: Geometry, crs: CRS?, toleranceMetres: Double) throws(AnalysisError) -> GeometryChange? {
         let extent = [old.envelope, new.envelope].compactMap { $0 }.reduce(nil) { (sum: Envelope?, next) in sum?.union(next) ?? next }
-        let crs = try crs ?? (extent.map { try ProjectedCRSChoice.fitting($0) } ?? .epsg(32648))
-        let transformer = try Transformer(from: .wgs84, to: crs)
+        let (crs, projected) = try analysing { [crs] () throws(ProjectionError) in
+            let chosen: CRS
+            if let crs { chosen = crs } else if let extent { chosen = try ProjectedCRSChoice.fitting(extent) } else { chosen = try .epsg(32648) }
+            let transformer = try Transformer(from: .wgs84, to: chosen)
+            return (chosen, (old: try transformer.transform(old), new: try transformer.transform(new)))
+        }
         // Densified so that a shift in the middle of a long edge counts, to a tenth of each edge.
-        let hausdorff = try transformer.transform(old).hausdorffDistance(to: try transformer.transform(new), densifyFraction: 0.1)
+        let hausdorff = try analysing { () throws(GeometryError) in try projected.old.hausdorffDistance(to: projected.new, densifyFraction: 0.1) }
         if hausdorff <= toleranceMetres { return nil }
+        return try analysing { () throws(GeometryError) in try areas(old, new, hausdorff: hausdorff, crs: crs) }
+    }
+
+    private static func areas(_ old: Geometry, _ new: Geometry, hausdorff: Double, crs: CRS) throws(GeometryError) -> GeometryChange {
         guard old.type.isPolygonal, new.type.isPolygonal else {
             return GeometryChange(oldAreaHectares: 0, newAreaHectares: 0, gainedHectares: 0, lostHectares: 0,
                                   hausdorffMetres: hausdorff, crs: crs)

@@ -1,4 +1,5 @@
 import ZoneGeoJSON
+import ZoneGeometry
 import ZoneProjection
 
 /// The registry's history as tables (the row models `zoneatlas log` prints as a table, CSV or JSON).
@@ -22,16 +23,17 @@ public enum HistoryTables {
     /// author and decision), whether the feature was added, changed or removed, which fields
     /// changed from what to what (each value cut to `valueLimit` characters when given), and its
     /// geodesic area with the hectares gained and lost.
-    public static func versions(_ versions: [FeatureVersion], revisions: [Revision], valueLimit: Int? = nil) throws -> AnalysisTable {
+    /// - Throws: an ``AnalysisError`` naming the feature GEOS or PROJ failed on.
+    public static func versions(_ versions: [FeatureVersion], revisions: [Revision], valueLimit: Int? = nil) throws(AnalysisError) -> AnalysisTable {
         let byNumber = Dictionary(revisions.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows: [[JSONValue]] = []
+        var rows: [(revision: Int, cells: [JSONValue])] = []
         func row(_ number: Int, _ layer: Layer, _ change: String, fields: [FieldChange], area: Double?, geometry: GeometryChange?) {
             let revision = byNumber[number]
-            rows.append([Figure.count(number), revision.map { .string($0.time) } ?? .null, revision.map { .string($0.note.author) } ?? .null,
+            rows.append((number, [Figure.count(number), revision.map { .string($0.time) } ?? .null, revision.map { .string($0.note.author) } ?? .null,
                          revision?.note.decision.map { .string($0.decision) } ?? .null, .string(layer.rawValue), .string(change),
                          .array(fields.map { .string($0.summary(limit: valueLimit)) }),
                          Figure.optional(area, 2), Figure.optional(geometry?.gainedHectares, 2), Figure.optional(geometry?.lostHectares, 2),
-                         Figure.optional(geometry?.hausdorffMetres, 1)])
+                         Figure.optional(geometry?.hausdorffMetres, 1)]))
         }
         for layer in Layer.allCases {
             let chain = versions.filter { $0.entry.layer == layer }.sorted { $0.from < $1.from }
@@ -40,7 +42,9 @@ public enum HistoryTables {
                 let area = try area(version.entry)
                 if let previous, previous.to == version.from {
                     row(version.from, layer, "changed", fields: FieldChange.between(previous.entry, version.entry), area: area,
-                        geometry: try GeometryChange.between(previous.entry.feature.geometry, version.entry.feature.geometry))
+                        geometry: try analysing(version.entry.feature) { () throws(AnalysisError) in
+                            try GeometryChange.between(previous.entry.feature.geometry, version.entry.feature.geometry)
+                        })
                 } else {
                     row(version.from, layer, previous == nil ? "added" : "added again", fields: [], area: area, geometry: nil)
                 }
@@ -52,10 +56,11 @@ public enum HistoryTables {
         }
         return AnalysisTable(columns: ["revision", "time", "author", "decision", "layer", "change", "fields", "area_ha", "gained_ha",
                                        "lost_ha", "hausdorff_m"],
-                             rows: rows.sorted { ($0[0].stringValue.flatMap { Int($0) } ?? 0) < ($1[0].stringValue.flatMap { Int($0) } ?? 0) })
+                             rows: rows.sorted { $0.revision < $1.revision }.map(\.cells))
     }
 
-    private static func area(_ entry: RegistryEntry) throws -> Double? {
-        entry.feature.geometry.type.isPolygonal ? try Geodesic.wgs84.area(of: entry.feature.geometry) / 10_000 : nil
+    private static func area(_ entry: RegistryEntry) throws(AnalysisError) -> Double? {
+        guard entry.feature.geometry.type.isPolygonal else { return nil }
+        return try analysing(entry.feature) { () throws(GeometryError) in try Geodesic.wgs84.area(of: entry.feature.geometry) / 10_000 }
     }
 }

@@ -27,21 +27,25 @@ struct OverlapMatching {
 
     /// The groups of linked features among `removed` and `added` (polygonal ones only), each with
     /// its members in the order given.
-    static func groups(removed: [RegistryEntry], added: [RegistryEntry]) throws -> [Group] {
+    static func groups(removed: [RegistryEntry], added: [RegistryEntry]) throws(AnalysisError) -> [Group] {
         let removed = removed.filter { $0.feature.geometry.type.isPolygonal }, added = added.filter { $0.feature.geometry.type.isPolygonal }
         guard !removed.isEmpty, !added.isEmpty else { return [] }
-        let tree = try STRtree(added.map(\.feature.geometry))
+        let tree = try analysing { () throws(GeometryError) in try STRtree(added.map(\.feature.geometry)) }
         let geodesic = Geodesic.wgs84
-        let addedAreas = try added.map { try geodesic.area(of: $0.feature.geometry) }
+        let addedAreas = try analysingInParallel(added.map(\.feature), chunkSize: 64) { i throws(GeometryError) in
+            try geodesic.area(of: added[i].feature.geometry)
+        }
         // For each removed feature, the added ones it shares enough ground with, and how much.
-        let links = try parallelMap(count: removed.count, chunkSize: 8) { index -> [(Int, Double)] in
+        let links = try analysingInParallel(removed.map(\.feature), chunkSize: 8) { index throws(GeometryError) -> [(Int, Double)] in
             let geometry = removed[index].feature.geometry
             let area = try geodesic.area(of: geometry)
-            return try tree.query(geometry, predicate: .intersects).compactMap { candidate -> (Int, Double)? in
+            var links: [(Int, Double)] = []
+            for candidate in try tree.query(geometry, predicate: .intersects) {
                 let shared = try geodesic.area(of: try geometry.intersection(added[candidate].feature.geometry).polygonalParts())
                 let share = max(shared / max(area, .leastNonzeroMagnitude), shared / max(addedAreas[candidate], .leastNonzeroMagnitude))
-                return share >= minimumShare ? (candidate, shared / 10_000) : nil
+                if share >= minimumShare { links.append((candidate, shared / 10_000)) }
             }
+            return links
         }
         // Connected components of the link graph, by union-find over old (0..<r) and new (r..<r+a) nodes.
         var parent = Array(0..<(removed.count + added.count))

@@ -8,19 +8,24 @@ extension PlanDiff {
     /// inside that commune (geodesic on WGS 84) — which communes an adjustment takes land from or
     /// gives it back to. Ground outside every commune is not listed.
     /// - Parameter communes: the communes to apportion over (the later state's, usually).
-    public func byCommune(_ communes: [RegistryEntry]) throws -> AnalysisTable {
+    /// - Throws: an ``AnalysisError`` naming the zone GEOS failed on.
+    public func byCommune(_ communes: [RegistryEntry]) throws(AnalysisError) -> AnalysisTable {
         let units = communes.filter { $0.layer == .communes && $0.feature.geometry.type.isPolygonal }
         var rows: [[JSONValue]] = []
         guard !units.isEmpty else { return Self.communeTable(rows) }
-        let tree = try STRtree(units.map(\.feature.geometry))
+        let tree = try analysing { () throws(GeometryError) in try STRtree(units.map(\.feature.geometry)) }
         let geodesic = Geodesic.wgs84
         for item in items where item.layer == .zones {
             let (gained, lost) = Self.parts(item)
             var hectares: [Int: (gained: Double, lost: Double)] = [:]
             for (geometry, isGain) in [(gained, true), (lost, false)] {
                 guard let geometry else { continue }
-                for index in try tree.query(geometry, predicate: .intersects) {
-                    let shared = try geodesic.area(of: try geometry.intersection(units[index].feature.geometry).polygonalParts()) / 10_000
+                let found = try analysing(item.new?.feature ?? item.old?.feature) { () throws(GeometryError) in
+                    try tree.query(geometry, predicate: .intersects).map { index throws(GeometryError) in
+                        (index, try geodesic.area(of: try geometry.intersection(units[index].feature.geometry).polygonalParts()) / 10_000)
+                    }
+                }
+                for (index, shared) in found {
                     guard shared > 0 else { continue }
                     if isGain { hectares[index, default: (0, 0)].gained += shared } else { hectares[index, default: (0, 0)].lost += shared }
                 }

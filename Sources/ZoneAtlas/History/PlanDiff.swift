@@ -84,7 +84,8 @@ public struct PlanDiff: Sendable {
     ///   - new: the later state's entries.
     ///   - toleranceMetres: geometries whose every point lies within this distance of the other
     ///     count as unchanged (0: only the same point set does).
-    public static func between(_ old: [RegistryEntry], _ new: [RegistryEntry], toleranceMetres: Double = 0) throws -> PlanDiff {
+    /// - Throws: an ``AnalysisError`` naming the feature GEOS or PROJ failed on.
+    public static func between(_ old: [RegistryEntry], _ new: [RegistryEntry], toleranceMetres: Double = 0) throws(AnalysisError) -> PlanDiff {
         func key(_ entry: RegistryEntry) -> String { "\(entry.layer.rawValue)\u{0}\(entry.id)" }
         let before = Dictionary(old.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
@@ -98,15 +99,19 @@ public struct PlanDiff: Sendable {
         let keys = order.map { $0.key }
         // First which features differ at all (most do not, in two versions of a plan: a vertex-by-vertex
         // comparison settles them), then measure those, in a CRS that fits them; both on every core.
-        let differing = try parallelMap(count: keys.count, chunkSize: 256) { index -> Bool in
+        let differing = try analysingInParallel(count: keys.count, chunkSize: 256, feature: { (after[keys[$0]] ?? before[keys[$0]])?.feature }) {
+            index throws(GeometryError) -> Bool in
             guard let old = before[keys[index]], let new = after[keys[index]] else { return true }
             let (a, b) = (old.feature.geometry, new.feature.geometry)
             if try !a.isExactlyEqual(to: b), try !a.equals(b) { return true }
             return !FieldChange.between(old, new).isEmpty
         }
         let changed = keys.indices.filter { differing[$0] }.map { keys[$0] }
-        let crs = try ProjectedCRSChoice.fitting(changed.flatMap { [before[$0], after[$0]].compactMap { $0?.feature } })
-        let items = try parallelMap(count: changed.count, chunkSize: 16) { index -> Item? in
+        let crs = try analysing { () throws(ProjectionError) in
+            try ProjectedCRSChoice.fitting(changed.flatMap { [before[$0], after[$0]].compactMap { $0?.feature } })
+        }
+        let items = try analysingInParallel(count: changed.count, chunkSize: 16, feature: { (after[changed[$0]] ?? before[changed[$0]])?.feature }) {
+            index throws(AnalysisError) -> Item? in
             try item(before[changed[index]], after[changed[index]], crs: crs, toleranceMetres: toleranceMetres)
         }
         var found = items.compactMap { $0 }
@@ -116,27 +121,31 @@ public struct PlanDiff: Sendable {
             let groups = try OverlapMatching.groups(removed: removed, added: added)
             let matched = Set(groups.flatMap { $0.old.map(\.id) + $0.new.map(\.id) })
             found.removeAll { $0.layer == layer && ($0.change == .removed || $0.change == .added) && matched.contains($0.id) }
-            found += try groups.flatMap { try lines(for: $0, crs: crs, toleranceMetres: toleranceMetres) }
+            for group in groups { found += try lines(for: group, crs: crs, toleranceMetres: toleranceMetres) }
         }
-        found.sort { a, b in
-            let (x, y) = (Layer.allCases.firstIndex(of: a.layer) ?? 0, Layer.allCases.firstIndex(of: b.layer) ?? 0)
-            return x != y ? x < y : a.id < b.id
-        }
-        return PlanDiff(items: found, crs: crs)
+        // Layer by layer in id order, each item's layer position found once.
+        let sorted = found.map { (layer: Layer.allCases.firstIndex(of: $0.layer) ?? 0, item: $0) }
+            .sorted { $0.layer != $1.layer ? $0.layer < $1.layer : $0.item.id < $1.item.id }
+        return PlanDiff(items: sorted.map(\.item), crs: crs)
     }
 
     /// The lines that report a group of features matched by overlap: one per new feature (a
     /// merger, renumbering or reorganisation), or one for the old feature (a split).
-    private static func lines(for group: OverlapMatching.Group, crs: CRS, toleranceMetres: Double) throws -> [Item] {
+    private static func lines(for group: OverlapMatching.Group, crs: CRS, toleranceMetres: Double) throws(AnalysisError) -> [Item] {
         let geodesic = Geodesic.wgs84
-        func area(_ entry: RegistryEntry) throws -> Double { try geodesic.area(of: entry.feature.geometry) / 10_000 }
-        func union(_ entries: [RegistryEntry]) throws -> Geometry {
-            entries.count == 1 ? entries[0].feature.geometry : try Geometry.union(of: entries.map(\.feature.geometry))
+        func area(_ entry: RegistryEntry) throws(AnalysisError) -> Double {
+            try analysing(entry.feature) { () throws(GeometryError) in try geodesic.area(of: entry.feature.geometry) / 10_000 }
+        }
+        func union(_ entries: [RegistryEntry]) throws(AnalysisError) -> Geometry {
+            entries.count == 1 ? entries[0].feature.geometry
+                : try analysing(entries[0].feature) { () throws(GeometryError) in try Geometry.union(of: entries.map(\.feature.geometry)) }
         }
         func item(_ entry: RegistryEntry, _ change: Change, old: Geometry, new: Geometry, oldArea: Double?, newArea: Double?,
-                  parts: [Part], fields: [FieldChange] = []) throws -> Item {
+                  parts: [Part], fields: [FieldChange] = []) throws(AnalysisError) -> Item {
             Item(layer: entry.layer, id: entry.id, name: entry.feature.name, change: change, fields: fields, parts: parts,
-                 geometry: try GeometryChange.between(old, new, crs: crs, toleranceMetres: toleranceMetres), oldAreaHectares: oldArea, newAreaHectares: newArea,
+                 geometry: try analysing(entry.feature) { () throws(AnalysisError) in
+                     try GeometryChange.between(old, new, crs: crs, toleranceMetres: toleranceMetres)
+                 }, oldAreaHectares: oldArea, newAreaHectares: newArea,
                  oldDeclaredHectares: nil, newDeclaredHectares: entry.feature.declaredAreaHectares)
         }
         if group.old.count == 1 && group.new.count > 1 {
@@ -145,13 +154,15 @@ public struct PlanDiff: Sendable {
                 let shared = group.sharedHectares[.init(old: 0, new: n)] ?? 0
                 return Part(id: group.new[n].id, sharedHectares: shared, share: shared / oldArea)
             }
+            var newArea = 0.0
+            for entry in group.new { newArea += try area(entry) }
             var split = try item(old, .split, old: old.feature.geometry, new: try union(group.new), oldArea: oldArea,
-                                 newArea: try group.new.reduce(0) { $0 + (try area($1)) }, parts: parts)
+                                 newArea: newArea, parts: parts)
             split.oldDeclaredHectares = old.feature.declaredAreaHectares
             split.newDeclaredHectares = nil
             return [split]
         }
-        return try group.new.indices.map { n in
+        return try group.new.indices.map { n throws(AnalysisError) in
             let new = group.new[n], newArea = try area(new)
             let linked = group.old.indices.filter { group.sharedHectares[.init(old: $0, new: n)] != nil }
             let parts = linked.map { o in
@@ -160,8 +171,10 @@ public struct PlanDiff: Sendable {
             }
             let olds = linked.map { group.old[$0] }
             let change: Change = group.old.count == 1 ? .renumbered : group.new.count == 1 ? .merged : .reorganised
+            var oldArea = 0.0
+            for entry in olds { oldArea += try area(entry) }
             var line = try item(new, change, old: try union(olds), new: new.feature.geometry,
-                                oldArea: try olds.reduce(0) { $0 + (try area($1)) }, newArea: newArea, parts: parts,
+                                oldArea: oldArea, newArea: newArea, parts: parts,
                                 fields: change == .renumbered ? FieldChange.between(olds[0], new) : [])
             if change == .renumbered { line.oldDeclaredHectares = olds[0].feature.declaredAreaHectares }
             // A reorganised unit took only parts of its old ones: their union is no "before" for it.
@@ -170,7 +183,7 @@ public struct PlanDiff: Sendable {
         }
     }
 
-    private static func item(_ old: RegistryEntry?, _ new: RegistryEntry?, crs: CRS, toleranceMetres: Double) throws -> Item? {
+    private static func item(_ old: RegistryEntry?, _ new: RegistryEntry?, crs: CRS, toleranceMetres: Double) throws(AnalysisError) -> Item? {
         guard let entry = new ?? old else { return nil }
         // What differs first: most features of two versions of a plan do not, and cost no area.
         var fields: [FieldChange] = [], geometry: GeometryChange?
@@ -179,9 +192,9 @@ public struct PlanDiff: Sendable {
             geometry = try GeometryChange.between(old.feature.geometry, new.feature.geometry, crs: crs, toleranceMetres: toleranceMetres)
             if fields.isEmpty && geometry == nil { return nil }
         }
-        func area(_ entry: RegistryEntry?) throws -> Double? {
-            guard let geometry = entry?.feature.geometry, geometry.type.isPolygonal else { return nil }
-            return try Geodesic.wgs84.area(of: geometry) / 10_000
+        func area(_ entry: RegistryEntry?) throws(AnalysisError) -> Double? {
+            guard let entry, entry.feature.geometry.type.isPolygonal else { return nil }
+            return try analysing(entry.feature) { () throws(GeometryError) in try Geodesic.wgs84.area(of: entry.feature.geometry) / 10_000 }
         }
         return Item(layer: entry.layer, id: entry.id, name: entry.feature.name, change: old == nil ? .added : new == nil ? .removed : .changed,
                     fields: fields, parts: [], geometry: geometry, oldAreaHectares: try area(old), newAreaHectares: try area(new),

@@ -72,7 +72,7 @@ public struct GeoPackageInput: Sendable {
         func handOut() throws {
             let batch = pending
             pending.removeAll(keepingCapacity: true)
-            let checked = try parallelMap(count: batch.count, chunkSize: 16) { i in
+            let checked = try parallelMapForwardingErrors(count: batch.count, chunkSize: 16) { i in
                 let (geometry, problems) = check(batch[i].blob, of: batch[i].row, in: batch[i].table, batch[i].finishing)
                 return (geometry, problems, geometry.flatMap(GeometryKey.init))
             }

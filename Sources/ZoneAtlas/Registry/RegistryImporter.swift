@@ -212,7 +212,7 @@ public struct RegistryImporter: Sendable {
                     guard !failed else { return }
                     // Mapping runs on every core; ids are claimed in file order.
                     let features = batch.features, mapper = self.mapper
-                    let entries = try parallelMap(count: features.count, chunkSize: 256) { index throws(RegistryError) in
+                    let entries = try parallelMapForwardingErrors(count: features.count, chunkSize: 256) { index throws(RegistryError) in
                         let feature = features[index]
                         guard let geometry = feature.geometry else {
                             throw .unmappable(file: file, feature: feature.index, reason: "it has no geometry")

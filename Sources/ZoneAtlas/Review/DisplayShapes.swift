@@ -34,7 +34,7 @@ struct DisplayShapes {
         let tolerance = body.map { max($0.main.width, $0.main.height) * Self.toleranceFraction(features: count) } ?? 0
         toleranceDegrees = tolerance
         func simplify(_ geometries: [Geometry]) throws -> [Geometry] {
-            try parallelMap(count: geometries.count, chunkSize: 32) { k in
+            try parallelMapForwardingErrors(count: geometries.count, chunkSize: 32) { k in
                 let geometry = geometries[k]
                 if geometry.type.isLineal { return try geometry.simplified(tolerance: tolerance) }
                 // A zone a few pixels wide collapses under the full tolerance: a quarter of it keeps its shape.

@@ -138,7 +138,7 @@ struct InteractiveMap {
         var encoded: [JSONValue] = []
         for layer in layers {
             let geometries = layer.features.map(\.geometry)
-            let shapes = try parallelMap(count: geometries.count, chunkSize: 64) { k -> String in
+            let shapes = try parallelMapForwardingErrors(count: geometries.count, chunkSize: 64) { k -> String in
                 guard let geometry = geometries[k] else { return "null" }
                 return try Self.encode(geometry, origin: origin, step: step)
             }

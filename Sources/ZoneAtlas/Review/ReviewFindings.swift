@@ -93,7 +93,7 @@ extension PlanningReview {
             extra.append(("changes.csv", { changes.diff.table.csv() }))
         }
         let all = files + extra
-        let texts = try parallelMap(count: all.count, chunkSize: 1) { try all[$0].make() }
+        let texts = try parallelMapForwardingErrors(count: all.count, chunkSize: 1) { try all[$0].make() }
         progress(.page)
         let html = page.html(self, leaflet: leaflet, mapData: texts[1])
         // The last moment to stop: from here on every file is written, so that the folder holds one review.

@@ -44,7 +44,7 @@ struct ReviewMap {
     func svg(_ review: PlanningReview, display: DisplayShapes) throws -> String {
         let toMap = try Transformer(from: .wgs84, to: review.crs)
         func project(_ geometries: [Geometry]) throws -> [Geometry] {
-            try parallelMap(count: geometries.count, chunkSize: 32) { try toMap.transform(geometries[$0]) }
+            try parallelMapForwardingErrors(count: geometries.count, chunkSize: 32) { try toMap.transform(geometries[$0]) }
         }
         // Largest zones first, so small ones are drawn on top; areas measured once, by the area report.
         let zoneArea = Dictionary(review.areas.rows.filter { $0.layer == .zones }.map { ($0.id, $0.geodesicAreaSquareMetres) },

@@ -34,7 +34,7 @@ struct ReviewReading {
         let mapper = mapper
         let result = try GeoJSONReader(options: options).read(contentsOf: file, batchSize: 1024) { batch in
             let features = batch.features
-            let entries = try parallelMap(count: features.count, chunkSize: 16) { i -> RegistryEntry? in
+            let entries = try parallelMapForwardingErrors(count: features.count, chunkSize: 16) { i -> RegistryEntry? in
                 let feature = features[i]
                 guard let geometry = feature.geometry else { return nil }
                 return try? mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
@@ -48,7 +48,7 @@ struct ReviewReading {
             }
             let planar = toPlanar
             // A geometry that PROJ cannot measure is measured again, and its error thrown, by the area report.
-            let measures = try parallelMap(count: entries.count, chunkSize: 16) { i -> (GeodesicMeasure?, Double?) in
+            let measures = try parallelMapForwardingErrors(count: entries.count, chunkSize: 16) { i -> (GeodesicMeasure?, Double?) in
                 guard let shape = entries[i]?.feature.geometry, shape.type.isPolygonal else { return (nil, nil) }
                 return (try? Geodesic.wgs84.measure(shape), planar.flatMap { try? AreaReport.planarArea(shape, $0) })
             }

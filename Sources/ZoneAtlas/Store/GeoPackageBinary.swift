@@ -51,30 +51,24 @@ public enum GeoPackageBinary {
         put(0)
         var parts: UInt32 = 0
         var ringCountAt = 0, rings: UInt32 = 0
-        do {
-            try geometry.forEachPath { path in
-                if path.role != .hole {
-                    if polygonal && parts > 0 { patch(ringCountAt, rings) }
-                    parts += 1
-                    bytes.append(1)
-                    put(polygonal ? 3 : 2)
-                    if polygonal {
-                        ringCountAt = bytes.count
-                        put(0)
-                        rings = 0
-                    }
-                }
-                rings += 1
-                put(UInt32(path.x.count))
-                for index in 0..<path.x.count {
-                    withUnsafeBytes(of: path.x[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-                    withUnsafeBytes(of: path.y[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        try geometry.forEachPath { path in
+            if path.role != .hole {
+                if polygonal && parts > 0 { patch(ringCountAt, rings) }
+                parts += 1
+                bytes.append(1)
+                put(polygonal ? 3 : 2)
+                if polygonal {
+                    ringCountAt = bytes.count
+                    put(0)
+                    rings = 0
                 }
             }
-        } catch let error as GeometryError {
-            throw error
-        } catch {
-            throw .unsupported("\(error)")
+            rings += 1
+            put(UInt32(path.x.count))
+            for index in 0..<path.x.count {
+                withUnsafeBytes(of: path.x[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: path.y[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
         }
         if polygonal && parts > 0 { patch(ringCountAt, rings) }
         patch(partCountAt, parts)

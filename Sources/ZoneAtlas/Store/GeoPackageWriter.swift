@@ -62,7 +62,7 @@ struct GeoPackageWriter: RegistryWriter {
     private func encode(_ entries: [RegistryEntry]) throws(RegistryError) -> [EncodedRow] {
         let path = self.path
         do {
-            return try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in
+            return try parallelMapForwardingErrors(count: entries.count, chunkSize: 64) { index throws(RegistryError) in
                 try Self.encode(entries[index], path: path)
             }
         } catch {

@@ -245,7 +245,7 @@ public struct PostGISStore: RegistryStore {
             let rows = Array(try connection.wait(next))
             if rows.isEmpty { break }
             next = connection.send(fetch)
-            let decoded: [StoredRow] = try parallelMap(count: rows.count, chunkSize: 64) { index in
+            let decoded: [StoredRow] = try parallelMapForwardingErrors(count: rows.count, chunkSize: 64) { index in
                 try Self.row(rows[index], mapper: mapper, source: source, table: table.name)
             }
             for row in decoded { try body(row) }

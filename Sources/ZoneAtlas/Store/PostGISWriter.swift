@@ -139,7 +139,7 @@ struct PostGISWriter: RegistryWriter {
     private func encode(_ entries: [RegistryEntry]) throws(RegistryError) -> [EncodedRow] {
         let location = connection.address.description
         return try Self.typed(location) {
-            try parallelMap(count: entries.count, chunkSize: 64) { index throws(RegistryError) in try Self.encode(entries[index], location: location) }
+            try parallelMapForwardingErrors(count: entries.count, chunkSize: 64) { index throws(RegistryError) in try Self.encode(entries[index], location: location) }
         }
     }
 
