@@ -14,7 +14,16 @@ extension GeoJSONReader {
         return try await Background.run { [self] in
             try ReadProgress.observing(reads) {
                 var features: [Feature] = []
-                var result = try read(contentsOf: path, batchSize: 4096) { features += $0.features }
+                var result: ReadResult
+                do throws(BatchedReadError<Never>) {
+                    result = try read(contentsOf: path, batchSize: 4096) { features += $0.features }
+                } catch {
+                    switch error {
+                    case let .reading(error): throw error
+                    case .cancelled: throw CancellationError()
+                    case let .consumer(never): switch never {}
+                    }
+                }
                 // What was handed out does not stand (see the streaming read's contract): read it as meant.
                 if result.batchesAreVoid { return try read(contentsOf: path) }
                 result.collection.features = features

@@ -32,11 +32,15 @@ extension GeoJSONReader {
     ///   - path: the file to read.
     ///   - batchSize: features per batch (the last one may have fewer); at least 1.
     ///   - body: takes each batch; throwing stops the read (at the parser's next batch) and the
-    ///     error is rethrown.
-    /// - Throws: ``ReadError`` when the file cannot be opened, what `body` throws, or
-    ///   `CancellationError` once the call's `WorkCancellation` is raised (checked before each batch).
-    public func read(contentsOf path: String, batchSize: Int = 4096, _ body: (FeatureBatch) throws -> Void) throws -> ReadResult {
-        let file = try MappedFile(path: path)
+    ///     error is rethrown as ``BatchedReadError/consumer(_:)``.
+    /// - Throws: ``BatchedReadError/reading(_:)`` with the ``ReadError`` when the file cannot be
+    ///   opened, ``BatchedReadError/consumer(_:)`` with what `body` threw, or
+    ///   ``BatchedReadError/cancelled(path:)`` once the call's `WorkCancellation` is raised
+    ///   (checked before each batch).
+    public func read<E: Error>(contentsOf path: String, batchSize: Int = 4096,
+                               _ body: (FeatureBatch) throws(E) -> Void) throws(BatchedReadError<E>) -> ReadResult {
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch { throw .reading(error) }
         let handOff = HandOff<DraftBatch, ParsedRest>(capacity: 2)
         let parsed = DispatchSemaphore(value: 0)
         let size = max(1, batchSize)
@@ -69,19 +73,20 @@ extension GeoJSONReader {
                     return makeFinishing(file: path, sourceCRS: crs, crsProblem: problem, declared: drafts.declaredCRS)
                 }()
                 batchFinishing = finishing
-                try WorkCancellation.check()
-                try body(try assembly.assemble(drafts.drafts, parserProblems: drafts.problems, finishing: finishing))
+                guard !WorkCancellation.isCancelled, let batch = try? assembly.assemble(drafts.drafts, parserProblems: drafts.problems, finishing: finishing)
+                else { throw .cancelled(path: path) }
+                do { try body(batch) } catch { throw .consumer(error) }
             case let .end(rest):
                 // The parser also stops, mid-batch, for a raised flag: what it leaves is no result.
-                try WorkCancellation.check()
+                guard !WorkCancellation.isCancelled else { throw .cancelled(path: path) }
                 return try finish(rest, assembly, batchFinishing, file: path, body)
             }
         }
     }
 
     /// The last batch and the result, once the parser has reached the end of the document.
-    private func finish(_ rest: ParsedRest, _ assembly: FeatureAssembly, _ batchFinishing: FeatureFinishing?,
-                        file: String, _ body: (FeatureBatch) throws -> Void) throws -> ReadResult {
+    private func finish<E: Error>(_ rest: ParsedRest, _ assembly: FeatureAssembly, _ batchFinishing: FeatureFinishing?,
+                                  file: String, _ body: (FeatureBatch) throws(E) -> Void) throws(BatchedReadError<E>) -> ReadResult {
         var assembly = assembly
         let (declaredCRS, crsProblem) = resolveCRS(rest.declaredCRS, file: file)
         if rest.isBroken {
@@ -102,8 +107,11 @@ extension GeoJSONReader {
         } else {
             finishing = makeFinishing(file: file, sourceCRS: declaredCRS, crsProblem: crsProblem, declared: rest.declaredCRS)
         }
-        let last = try assembly.assemble(rest.drafts, parserProblems: rest.problems.filter { $0.feature != nil }, finishing: finishing)
-        if !last.features.isEmpty || !last.problems.isEmpty { try body(last) }
+        guard let last = try? assembly.assemble(rest.drafts, parserProblems: rest.problems.filter { $0.feature != nil }, finishing: finishing)
+        else { throw .cancelled(path: file) }
+        if !last.features.isEmpty || !last.problems.isEmpty {
+            do { try body(last) } catch { throw .consumer(error) }
+        }
         var read = result(file: file, assembly, fileProblems: fileProblems, features: [], foreignMembers: rest.foreignMembers,
                           bbox: rest.bbox, sourceCRS: finishing.sourceCRS)
         read.batchesAreVoid = batchesAreVoid

@@ -111,16 +111,19 @@ struct ReviewCommand: Subcommand {
                                              progress: Self.announce)
         } catch let error as RegistryError {
             throw CommandFailure.usageOrIO(input.shown("\(error)"))
+        } catch let error as ReviewError {
+            switch error {
+            case .reading, .registry: throw CommandFailure.usageOrIO(input.shown("\(error)"))
+            case .analysis, .writing, .leafletMissing, .cancelled: throw error
+            }
         }
         // The page and review.json name standard input as typed.
         review.inputs = review.inputs.map(input.shown)
         let index: String
         do {
             index = try review.write(to: out, progress: Self.announce)
-        } catch let error as ReviewError {
-            throw CommandFailure.usageOrIO("\(error)")
         } catch {
-            throw CommandFailure.usageOrIO("cannot write \(out): \(error.localizedDescription)")
+            throw CommandFailure.usageOrIO("\(error)")
         }
         let flagged = review.areas.rows.filter(\.flagged)
         var summary = "\(review.zones.count) zones, \(review.communes.count) communes, \(review.corridors.count) corridors "

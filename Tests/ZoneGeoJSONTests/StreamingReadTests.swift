@@ -196,13 +196,13 @@ struct StreamingReadTests {
     }
 
     @Test func aConsumerThatThrowsStopsTheRead() throws {
-        struct Full: Error {}
+        struct Full: Error, Equatable {}
         let features = (0..<20_000).map { "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[106,\($0 % 80)]}}" }
         let path = try temporaryFile("{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var calls = 0
-        #expect(throws: Full.self) {
-            _ = try GeoJSONReader().read(contentsOf: path, batchSize: 100) { _ in
+        #expect(throws: BatchedReadError.consumer(Full())) {
+            _ = try GeoJSONReader().read(contentsOf: path, batchSize: 100) { _ throws(Full) in
                 calls += 1
                 if calls == 2 { throw Full() }
             }
@@ -232,12 +232,27 @@ struct StreamingReadTests {
     }
 
     @Test func unreadableFiles() throws {
-        #expect(throws: ReadError.unreadable(path: "/nonexistent/z.geojson", reason: "no such file")) {
+        #expect(throws: BatchedReadError<Never>.reading(.unreadable(path: "/nonexistent/z.geojson", reason: "no such file"))) {
             _ = try GeoJSONReader().read(contentsOf: "/nonexistent/z.geojson") { _ in }
         }
         let directory = FileManager.default.temporaryDirectory.path
-        #expect(throws: ReadError.unreadable(path: directory, reason: "it is a directory")) {
+        #expect(throws: BatchedReadError<Never>.reading(.unreadable(path: directory, reason: "it is a directory"))) {
             _ = try GeoJSONReader().read(contentsOf: directory) { _ in }
         }
+    }
+
+    /// A read whose flag is raised stops before its first batch, naming the file; nothing is handed out.
+    @Test func aCancelledReadNamesItsFile() throws {
+        let path = try temporaryFile(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null}]}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let flag = WorkCancellation()
+        flag.cancel()
+        var batches = 0
+        #expect(throws: BatchedReadError<Never>.cancelled(path: path)) {
+            try WorkCancellation.checking(flag) { () throws(BatchedReadError<Never>) in
+                _ = try GeoJSONReader().read(contentsOf: path, batchSize: 1) { _ in batches += 1 }
+            }
+        }
+        #expect(batches == 0)
     }
 }

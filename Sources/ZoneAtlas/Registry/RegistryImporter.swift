@@ -206,7 +206,7 @@ public struct RegistryImporter: Sendable {
                 continue
             }
             let result: ReadResult
-            do {
+            do throws(BatchedReadError<any Error>) {
                 result = try GeoJSONReader(options: readOptions).read(contentsOf: file) { batch in
                     failed = failed || batch.hasErrors
                     guard !failed else { return }
@@ -225,8 +225,12 @@ public struct RegistryImporter: Sendable {
                     }
                     try take(entries)
                 }
-            } catch let error as ReadError {
-                throw RegistryError.unreadable(path: file, reason: "\(error)")
+            } catch {
+                switch error {
+                case let .reading(.unreadable(path, reason)): throw RegistryError.unreadable(path: path, reason: reason)
+                case let .consumer(error): throw error
+                case .cancelled: throw CancellationError()
+                }
             }
             failed = failed || result.hasErrors
             results.append(result)

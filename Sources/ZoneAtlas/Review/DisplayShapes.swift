@@ -26,15 +26,17 @@ struct DisplayShapes {
     static func toleranceFraction(features: Int) -> Double { features > detailedFeatureLimit ? 1.0 / 2000 : 1.0 / 4000 }
     static let detailedFeatureLimit = 20_000
 
-    init(_ review: PlanningReview) throws {
+    /// - Throws: an ``AnalysisError`` naming the feature GEOS failed to simplify.
+    init(_ review: PlanningReview) throws(AnalysisError) {
         let areal = review.zones.map(\.geometry) + review.communes.map(\.geometry)
         let placed = (areal.isEmpty ? review.corridors.map(\.geometry) : areal).compactMap(\.envelope)
         body = MainBody(envelopes: placed, weights: placed.map { $0.width * $0.height })
         let count = review.zones.count + review.communes.count + review.corridors.count
         let tolerance = body.map { max($0.main.width, $0.main.height) * Self.toleranceFraction(features: count) } ?? 0
         toleranceDegrees = tolerance
-        func simplify(_ geometries: [Geometry]) throws -> [Geometry] {
-            try parallelMapForwardingErrors(count: geometries.count, chunkSize: 32) { k in
+        func simplify(_ geometries: [Geometry], _ features: [any RegistryFeature] = []) throws(AnalysisError) -> [Geometry] {
+            try analysingInParallel(count: geometries.count, chunkSize: 32, feature: { $0 < features.count ? features[$0] : nil }) {
+                k throws(GeometryError) in
                 let geometry = geometries[k]
                 if geometry.type.isLineal { return try geometry.simplified(tolerance: tolerance) }
                 // A zone a few pixels wide collapses under the full tolerance: a quarter of it keeps its shape.
@@ -45,10 +47,10 @@ struct DisplayShapes {
                 return try geometry.simplifiedPreservingTopology(tolerance: tolerance)
             }
         }
-        zones = try simplify(review.zones.map(\.geometry))
-        communes = try simplify(review.communes.map(\.geometry))
-        corridors = try simplify(review.corridors.map(\.geometry))
-        overlaps = try simplify(review.overlapPairs.map(\.geometry))
+        zones = try simplify(review.zones.map(\.geometry), review.zones)
+        communes = try simplify(review.communes.map(\.geometry), review.communes)
+        corridors = try simplify(review.corridors.map(\.geometry), review.corridors)
+        overlaps = try simplify(review.overlapPairs.map(\.geometry), review.overlapPairs.map(\.a))
         gaps = try simplify((review.coverage?.gaps ?? []).map(\.geometry))
         changes = try simplify((review.changes?.diff.features ?? []).compactMap(\.geometry))
     }

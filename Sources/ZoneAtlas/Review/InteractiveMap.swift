@@ -40,7 +40,7 @@ struct InteractiveMap {
     }
 
     /// `rowsOnPage`: the anchors of the table rows the page shows (the others are in the CSV beside it).
-    func json(_ review: PlanningReview, display: DisplayShapes, rowsOnPage: Set<String>) throws -> String {
+    func json(_ review: PlanningReview, display: DisplayShapes, rowsOnPage: Set<String>) throws(AnalysisError) -> String {
         var layers: [Layer] = []
         let areaRows = Dictionary(review.areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
         var problemsByID: [String: Int] = [:]
@@ -138,7 +138,7 @@ struct InteractiveMap {
         var encoded: [JSONValue] = []
         for layer in layers {
             let geometries = layer.features.map(\.geometry)
-            let shapes = try parallelMapForwardingErrors(count: geometries.count, chunkSize: 64) { k -> String in
+            let shapes = try analysingInParallel(count: geometries.count, chunkSize: 64) { k throws(GeometryError) -> String in
                 guard let geometry = geometries[k] else { return "null" }
                 return try Self.encode(geometry, origin: origin, step: step)
             }
@@ -192,7 +192,7 @@ struct InteractiveMap {
 
     /// `[[ring, ring…], …]` for multipolygons (one array per polygon), `[ring, ring…]` for a single
     /// polygon, `[line, …]` for lines; each ring or line `[x0, y0, dx1, dy1, …]` in steps from the origin.
-    static func encode(_ geometry: Geometry, origin: Coordinate, step: Double) throws -> String {
+    static func encode(_ geometry: Geometry, origin: Coordinate, step: Double) throws(GeometryError) -> String {
         // A single polygon is its rings.
         let nested = geometry.type != .polygon
         var out = "["

@@ -14,10 +14,10 @@ struct Leaflet {
 
     /// Reads Leaflet from `directory`.
     /// - Throws: ``ReviewError/leafletMissing(path:)`` when a file is not there.
-    init(directory: String = Leaflet.directory) throws {
-        func read(_ name: String) throws -> Data {
+    init(directory: String = Leaflet.directory) throws(ReviewError) {
+        func read(_ name: String) throws(ReviewError) -> Data {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else { throw ReviewError.leafletMissing(path: path) }
+            guard let data = FileManager.default.contents(atPath: path) else { throw .leafletMissing(path: path) }
             return data
         }
         let full = String(decoding: try read("leaflet.js"), as: UTF8.self)
@@ -50,18 +50,4 @@ struct Leaflet {
          * OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH
          * DAMAGE. */
         """
-}
-
-/// Why a review could not be written.
-public enum ReviewError: Error, CustomStringConvertible, Equatable {
-    /// Leaflet, which the interactive map inlines, is not installed.
-    case leafletMissing(path: String)
-
-    /// A sentence naming the missing file and the Debian package that brings it.
-    public var description: String {
-        switch self {
-        case let .leafletMissing(path):
-            "the interactive map needs Leaflet, but \(path) is missing: install it with apt-get install libjs-leaflet"
-        }
-    }
 }

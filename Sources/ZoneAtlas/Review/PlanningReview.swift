@@ -51,22 +51,43 @@ public struct PlanningReview: Sendable {
     ///     than this, in per cent.
     ///   - slivers: overlaps and gaps below this are counted and summarised, not listed or drawn.
     ///   - progress: called as each phase begins.
-    /// - Throws: the errors of reading the registry and the files and of the analyses, or
-    ///   `CancellationError` once the call's `WorkCancellation` is raised (checked as each phase
-    ///   begins, before each batch read and each chunk of the parallel work).
+    /// - Throws: a ``ReviewError``: ``ReviewError/reading(_:)`` for a file that cannot be read at
+    ///   all, ``ReviewError/registry(_:)`` for the registry or a GeoPackage input,
+    ///   ``ReviewError/analysis(_:phase:)`` naming the phase and the feature GEOS or PROJ failed
+    ///   on, or ``ReviewError/cancelled(phase:)`` once the call's `WorkCancellation` is raised
+    ///   (checked as each phase begins, before each batch read and each chunk of the parallel work).
     public static func make(paths: [String], registry: (any RegistryStore)? = nil, at revision: Int? = nil,
                             against baseline: ReviewChanges.Baseline? = nil, mapping: FieldMapping = FieldMapping(),
                             corridorDistanceMetres: Double = 500, tolerancePercent: Double = 5, slivers: SliverTolerance = .none,
-                            progress: (ReviewPhase) -> Void = { _ in }) throws -> PlanningReview {
-        // Each phase begins only while the review is wanted (its `WorkCancellation` not raised).
-        func begin(_ phase: ReviewPhase) throws(CancellationError) {
-            try WorkCancellation.check()
+                            progress: (ReviewPhase) -> Void = { _ in }) throws(ReviewError) -> PlanningReview {
+        // Each phase begins only while the review is wanted (its `WorkCancellation` not raised),
+        // and its failure names it.
+        func phase<T>(_ phase: ReviewPhase, _ body: () throws(AnalysisError) -> T) throws(ReviewError) -> T {
+            guard !WorkCancellation.isCancelled else { throw .cancelled(phase: phase) }
             progress(phase)
+            do throws(AnalysisError) {
+                return try body()
+            } catch .cancelled {
+                throw .cancelled(phase: phase)
+            } catch {
+                throw .analysis(error, phase: phase)
+            }
         }
-        try begin(.reading)
+        guard !WorkCancellation.isCancelled else { throw .cancelled(phase: .reading) }
+        progress(.reading)
         var reading = ReviewReading(mapper: FeatureMapper(mapping: mapping, forAnalysis: true))
-        reading.entries = try registry?.entries(at: revision) ?? []
-        for file in try RegistryImporter.files(in: paths) {
+        let files: [String]
+        do throws(RegistryError) {
+            reading.entries = try registry?.entries(at: revision) ?? []
+            files = try RegistryImporter.files(in: paths)
+        } catch let .unreadable(path, reason) {
+            throw .reading(.unreadable(path: path, reason: reason))
+        } catch .cancelled {
+            throw .cancelled(phase: .reading)
+        } catch {
+            throw .registry(error)
+        }
+        for file in files {
             if RegistryImporter.isGeoPackage(file) {
                 try reading.readGeoPackage(file)
             } else {
@@ -77,28 +98,39 @@ public struct PlanningReview: Sendable {
         // One entry per layer and id, the last read winning (a file given twice, or a registry and a file).
         let merged = LayeredEntries(entries)
         let zones = merged.zones, communes = merged.communes, corridors = merged.corridors
-        let crs = try Self.fittingCRS(communes + zones + corridors) ?? ProjectedCRSChoice.fitting([])
-        try begin(.areas)
-        let areas = try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent, measured: reading.measured ?? AreaMeasures())
+        let (crs, areas) = try phase(.areas) { () throws(AnalysisError) in
+            let crs = try analysing { () throws(ProjectionError) in
+                if let fitting = try Self.fittingCRS(communes + zones + corridors) { return fitting }
+                return try ProjectedCRSChoice.fitting([])
+            }
+            return (crs, try AreaReport.measure(zones + communes, crs: crs, tolerancePercent: tolerancePercent,
+                                                measured: reading.measured ?? AreaMeasures()))
+        }
         // Zones are polygonal, so the first rows are theirs, in order: measured once, used again for shares.
         let zoneAreas = areas.rows.prefix(zones.count).map(\.geodesicAreaSquareMetres)
-        try begin(.overlaps)
-        let overlaps = try OverlapReport.find(zones, slivers: slivers, areasSquareMetres: zoneAreas.count == zones.count ? zoneAreas : nil)
-        try begin(.apportionment)
+        let overlaps = try phase(.overlaps) { () throws(AnalysisError) in
+            try OverlapReport.find(zones, slivers: slivers, areasSquareMetres: zoneAreas.count == zones.count ? zoneAreas : nil)
+        }
         let measured = Dictionary(areas.rows.map { ("\($0.layer.rawValue)/\($0.id)", $0.geodesicAreaSquareMetres) }, uniquingKeysWith: { a, _ in a })
-        let apportionment = communes.isEmpty ? Apportionment(parts: [], zones: [])
-            : try Apportionment.compute(zones: zones, communes: communes, areasSquareMetres: measured)
-        try begin(.coverage)
+        let apportionment = try phase(.apportionment) { () throws(AnalysisError) in
+            communes.isEmpty ? Apportionment(parts: [], zones: [])
+                : try Apportionment.compute(zones: zones, communes: communes, areasSquareMetres: measured)
+        }
         let communeAreas = communes.compactMap { measured["communes/\($0.id)"] }
-        let coverage = communes.count >= 2
-            ? try CoverageReport.check(communes, slivers: slivers, areasSquareMetres: communeAreas.count == communes.count ? communeAreas : nil) : nil
-        try begin(.corridors)
-        let adjacency = corridors.isEmpty ? CorridorAdjacency(pairs: [], crs: crs, distanceMetres: corridorDistanceMetres)
-            : try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs)
-        let changes = try baseline.map { baseline in
-            try begin(.changes)
-            return try ReviewChanges.compute(from: baseline, to: zones.map(RegistryEntry.zone) + communes.map(RegistryEntry.commune)
-                                             + corridors.map(RegistryEntry.corridor))
+        let coverage = try phase(.coverage) { () throws(AnalysisError) in
+            communes.count >= 2
+                ? try CoverageReport.check(communes, slivers: slivers, areasSquareMetres: communeAreas.count == communes.count ? communeAreas : nil)
+                : nil
+        }
+        let adjacency = try phase(.corridors) { () throws(AnalysisError) in
+            corridors.isEmpty ? CorridorAdjacency(pairs: [], crs: crs, distanceMetres: corridorDistanceMetres)
+                : try CorridorAdjacency.find(corridors: corridors, zones: zones, distanceMetres: corridorDistanceMetres, crs: crs)
+        }
+        let changes = try baseline.map { baseline throws(ReviewError) in
+            try phase(.changes) { () throws(AnalysisError) in
+                try ReviewChanges.compute(from: baseline, to: zones.map(RegistryEntry.zone) + communes.map(RegistryEntry.commune)
+                                          + corridors.map(RegistryEntry.corridor))
+            }
         }
         return PlanningReview(
             inputs: inputs, zones: zones, communes: communes, corridors: corridors, areas: areas, overlaps: overlaps,

@@ -28,7 +28,7 @@ public struct ReviewChanges: Sendable {
 
     /// The changes from `baseline` to the reviewed entries; boundaries that move by no more than a
     /// centimetre anywhere count as unchanged.
-    static func compute(from baseline: Baseline, to entries: [RegistryEntry]) throws -> ReviewChanges {
+    static func compute(from baseline: Baseline, to entries: [RegistryEntry]) throws(AnalysisError) -> ReviewChanges {
         let diff = try PlanDiff.between(baseline.entries.filter { baseline.layers.contains($0.layer) },
                                         entries.filter { baseline.layers.contains($0.layer) }, toleranceMetres: 0.01)
         let communes = entries.filter { $0.layer == .communes }

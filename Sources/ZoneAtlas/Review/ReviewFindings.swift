@@ -58,47 +58,70 @@ extension PlanningReview {
     ///   - leafletDirectory: where Leaflet is installed (Debian's `libjs-leaflet`).
     ///   - progress: called as each writing phase begins.
     /// - Returns: the path of `index.html`.
-    /// - Throws: ``ReviewError/leafletMissing(path:)`` before writing anything when Leaflet is not there;
-    ///   `CancellationError`, before writing anything, once the call's `WorkCancellation` is raised.
+    /// - Throws: a ``ReviewError``: ``ReviewError/leafletMissing(path:)`` before writing anything
+    ///   when Leaflet is not there; ``ReviewError/analysis(_:phase:)`` when GEOS or PROJ fails on a
+    ///   shape to draw; ``ReviewError/cancelled(phase:)``, before writing anything, once the call's
+    ///   `WorkCancellation` is raised; ``ReviewError/writing(path:reason:)`` naming the folder or
+    ///   file that cannot be written.
     @discardableResult
     public func write(to directory: String, leafletDirectory: String = "/usr/share/javascript/leaflet",
-                      progress: (ReviewPhase) -> Void = { _ in }) throws -> String {
+                      progress: (ReviewPhase) -> Void = { _ in }) throws(ReviewError) -> String {
         let leaflet = try Leaflet(directory: leafletDirectory)
-        func save(_ name: String, _ text: String) throws {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+        func save(_ name: String, _ text: String) throws(ReviewError) {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            do { try Data(text.utf8).write(to: url, options: .atomic) } catch { throw .writing(path: url.path, reason: error.localizedDescription) }
+        }
+        func phase<T>(_ phase: ReviewPhase, _ body: () throws(AnalysisError) -> T) throws(ReviewError) -> T {
+            do throws(AnalysisError) {
+                return try body()
+            } catch .cancelled {
+                throw .cancelled(phase: phase)
+            } catch {
+                throw .analysis(error, phase: phase)
+            }
         }
         progress(.simplify)
-        let display = try DisplayShapes(self)
+        let display = try phase(.simplify) { () throws(AnalysisError) in try DisplayShapes(self) }
         // The maps and the files, each made on its own thread; then the page, which holds the interactive map.
         progress(.maps)
         let page = ReviewPage()
         let rows = page.rowAnchors(self)
         let review = self
-        let files: [(name: String, make: @Sendable () throws -> String)] = [
-            ("map.svg", { try ReviewMap().svg(review, display: display) }),
-            ("", { try InteractiveMap().json(review, display: display, rowsOnPage: rows) }),
+        @Sendable func geoJSON(_ collection: FeatureCollection) throws(AnalysisError) -> String {
+            try analysing { () throws(GeometryError) in try GeoJSONWriter().string(collection) + "\n" }
+        }
+        let files: [(name: String, make: @Sendable () throws(AnalysisError) -> String)] = [
+            ("map.svg", { () throws(AnalysisError) in try ReviewMap().svg(review, display: display) }),
+            ("", { () throws(AnalysisError) in try InteractiveMap().json(review, display: display, rowsOnPage: rows) }),
             // Indented for reading while small; compact for large reviews, where nobody reads it by eye.
             ("review.json", { JSONWriter(indent: review.areas.rows.count > 20_000 ? nil : 1).string(review.findings) + "\n" }),
-            ("overlaps.geojson", { try GeoJSONWriter().string(review.overlapLayer) + "\n" }),
-            ("commune-overlaps.geojson", { try GeoJSONWriter().string(review.communeOverlapLayer) + "\n" }),
-            ("gaps.geojson", { try GeoJSONWriter().string(review.gapLayer) + "\n" }),
+            ("overlaps.geojson", { () throws(AnalysisError) in try geoJSON(review.overlapLayer) }),
+            ("commune-overlaps.geojson", { () throws(AnalysisError) in try geoJSON(review.communeOverlapLayer) }),
+            ("gaps.geojson", { () throws(AnalysisError) in try geoJSON(review.gapLayer) }),
             ("areas.csv", { review.areas.table.csv() }),
             ("overlaps.csv", { review.overlaps.table.csv() }),
             ("gaps.csv", { (review.coverage?.gapTable ?? AnalysisTable(columns: ["id", "area_m2", "location", "neighbours"], rows: [])).csv() }),
         ]
-        var extra: [(name: String, make: @Sendable () throws -> String)] = []
+        var extra: [(name: String, make: @Sendable () throws(AnalysisError) -> String)] = []
         if let changes {
-            extra.append(("changes.geojson", { try GeoJSONWriter().string(FeatureCollection(features: changes.diff.features,
-                                                                                            foreignMembers: ["name": .string("changes")])) + "\n" }))
+            extra.append(("changes.geojson", { () throws(AnalysisError) in
+                try geoJSON(FeatureCollection(features: changes.diff.features, foreignMembers: ["name": .string("changes")]))
+            }))
             extra.append(("changes.csv", { changes.diff.table.csv() }))
         }
         let all = files + extra
-        let texts = try parallelMapForwardingErrors(count: all.count, chunkSize: 1) { try all[$0].make() }
+        let texts = try phase(.maps) { () throws(AnalysisError) in
+            try analysingInParallel(count: all.count, chunkSize: 1) { k throws(AnalysisError) in try all[k].make() }
+        }
         progress(.page)
         let html = page.html(self, leaflet: leaflet, mapData: texts[1])
         // The last moment to stop: from here on every file is written, so that the folder holds one review.
-        try WorkCancellation.check()
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard !WorkCancellation.isCancelled else { throw .cancelled(phase: .page) }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .writing(path: directory, reason: error.localizedDescription)
+        }
         try save("index.html", html)
         for (file, text) in zip(all, texts) where !file.name.isEmpty { try save(file.name, text) }
         return URL(fileURLWithPath: directory).appendingPathComponent("index.html").path

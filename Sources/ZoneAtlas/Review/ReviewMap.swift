@@ -41,10 +41,13 @@ struct ReviewMap {
     }
 
     /// The map of `review` as a standalone SVG document, drawn from its `display` shapes.
-    func svg(_ review: PlanningReview, display: DisplayShapes) throws -> String {
-        let toMap = try Transformer(from: .wgs84, to: review.crs)
-        func project(_ geometries: [Geometry]) throws -> [Geometry] {
-            try parallelMapForwardingErrors(count: geometries.count, chunkSize: 32) { try toMap.transform(geometries[$0]) }
+    /// - Throws: an ``AnalysisError`` naming the feature PROJ could not project, or GEOS's failure.
+    func svg(_ review: PlanningReview, display: DisplayShapes) throws(AnalysisError) -> String {
+        let toMap = try analysing { () throws(ProjectionError) in try Transformer(from: .wgs84, to: review.crs) }
+        func project(_ geometries: [Geometry], _ features: [any RegistryFeature]) throws(AnalysisError) -> [Geometry] {
+            try analysingInParallel(count: geometries.count, chunkSize: 32, feature: { $0 < features.count ? features[$0] : nil }) {
+                k throws(ProjectionError) in try toMap.transform(geometries[k])
+            }
         }
         // Largest zones first, so small ones are drawn on top; areas measured once, by the area report.
         let zoneArea = Dictionary(review.areas.rows.filter { $0.layer == .zones }.map { ($0.id, $0.geodesicAreaSquareMetres) },
@@ -52,12 +55,16 @@ struct ReviewMap {
         let order = review.zones.indices.map { (index: $0, area: zoneArea[review.zones[$0].id] ?? 0) }.sorted { $0.area > $1.area }.map(\.index)
         let zones = order.map { review.zones[$0] }
         let shapes = Shapes(
-            zones: Array(zip(zones, try project(order.map { display.zones[$0] }))),
-            communes: Array(zip(review.communes, try project(display.communes))),
-            corridors: Array(zip(review.corridors, try project(display.corridors))),
-            overlaps: Array(zip(review.overlapPairs, try project(display.overlaps))),
-            gaps: try project(display.gaps))
+            zones: Array(zip(zones, try project(order.map { display.zones[$0] }, zones))),
+            communes: Array(zip(review.communes, try project(display.communes, review.communes))),
+            corridors: Array(zip(review.corridors, try project(display.corridors, review.corridors))),
+            overlaps: Array(zip(review.overlapPairs, try project(display.overlaps, review.overlapPairs.map(\.a)))),
+            gaps: try project(display.gaps, []))
+        return try analysing { () throws(GeometryError) in try draw(shapes, review: review) }
+    }
 
+    /// The SVG document of the projected `shapes`.
+    private func draw(_ shapes: Shapes, review: PlanningReview) throws(GeometryError) -> String {
         let areal = shapes.zones.map(\.shape) + shapes.communes.map(\.shape)
         let placed = areal.isEmpty ? shapes.corridors.map(\.shape) : areal
         let envelopes = placed.compactMap(\.envelope)
@@ -101,13 +108,13 @@ struct ReviewMap {
             Projection: \(review.crs.name) (\(review.crs.definition)); distances and areas in metres</text>
 
             """
-        svg += legend(review, zones: zones, x: legendX, y: frame.y)
+        svg += legend(review, zones: shapes.zones.map(\.feature), x: legendX, y: frame.y)
         svg += "</svg>\n"
         return svg.text
     }
 
     /// Communes, zones, gaps, overlaps and corridors, in that order, drawn in `frame`.
-    func layers(_ shapes: Shapes, review: PlanningReview, frame: Frame, detailed: Bool) throws -> Markup {
+    func layers(_ shapes: Shapes, review: PlanningReview, frame: Frame, detailed: Bool) throws(GeometryError) -> Markup {
         var svg: Markup = "<g class=\"communes\" fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"#7a7a7a\" stroke-width=\"0.7\">\n"
         for (commune, shape) in shapes.communes where frame.shows(shape) {
             let id: Markup = detailed ? " id=\"commune-\(ReviewAnchors.slug(commune.id))\"" : ""
@@ -148,7 +155,7 @@ struct ReviewMap {
 
     /// Zone labels (largest zones first), then corridors and communes where room is left. A name
     /// wider than its zone goes beside it with a leader line, never over it.
-    private func labels(_ shapes: Shapes, review: PlanningReview, frame: Frame, placer: inout LabelPlacer) throws -> Markup {
+    private func labels(_ shapes: Shapes, review: PlanningReview, frame: Frame, placer: inout LabelPlacer) throws(GeometryError) -> Markup {
         // Small zones are obstacles: no label may cover them.
         for (_, shape) in shapes.zones.prefix(zoneLabelLimit) {
             if let box = frame.box(of: shape), box.maxX - box.minX < 60 || box.maxY - box.minY < 30 { placer.reserve(box) }
@@ -244,7 +251,7 @@ struct ReviewMap {
     }
 
     /// The middle vertex of a line, for its label.
-    private static func midpoint(_ line: Geometry) throws -> Coordinate? {
+    private static func midpoint(_ line: Geometry) throws(GeometryError) -> Coordinate? {
         var points: [Coordinate] = []
         try line.forEachPath { path in
             if points.isEmpty, path.x.count > 0 { points.append(Coordinate(path.x[path.x.count / 2], path.y[path.x.count / 2])) }
@@ -284,7 +291,7 @@ struct Inset {
     let caption: String
 
     static func layout(_ outlying: ArraySlice<Envelope>, frame main: Frame, shapes: ReviewMap.Shapes,
-                       review: PlanningReview) throws -> [Inset] {
+                       review: PlanningReview) throws(GeometryError) -> [Inset] {
         var insets: [Inset] = []
         let size = 170.0
         for (k, envelope) in outlying.enumerated() {
@@ -303,7 +310,7 @@ struct Inset {
         return insets
     }
 
-    func markup(_ map: ReviewMap, shapes: ReviewMap.Shapes, review: PlanningReview, mainFrame: Frame, mainBody: Envelope) throws -> Markup {
+    func markup(_ map: ReviewMap, shapes: ReviewMap.Shapes, review: PlanningReview, mainFrame: Frame, mainBody: Envelope) throws(GeometryError) -> Markup {
         // Distance and bearing from the main body's centre to the inset's, in projected metres.
         let dx = (frame.extent.minX + frame.extent.maxX) / 2 - (mainBody.minX + mainBody.maxX) / 2
         let dy = (frame.extent.minY + frame.extent.maxY) / 2 - (mainBody.minY + mainBody.maxY) / 2
@@ -373,7 +380,7 @@ struct Frame {
     }
 
     /// SVG path data for the rings and lines of a projected geometry, in pixels with one decimal.
-    func path(_ geometry: Geometry) throws -> Markup {
+    func path(_ geometry: Geometry) throws(GeometryError) -> Markup {
         var d = ""
         try geometry.forEachPath { path in
             for i in 0..<path.x.count {

@@ -26,36 +26,47 @@ struct ReviewReading {
     }
 
     /// Reads one GeoJSON file.
-    /// - Throws: ``ReadError`` when the file cannot be opened.
-    mutating func readGeoJSON(_ file: String) throws {
+    /// - Throws: ``ReviewError/reading(_:)`` when the file cannot be opened,
+    ///   ``ReviewError/cancelled(phase:)`` once the review's `WorkCancellation` is raised.
+    mutating func readGeoJSON(_ file: String) throws(ReviewError) {
         var fileEntries: [RegistryEntry] = []
         var fileMeasured = measured.map { AreaMeasures(planarCRS: $0.planarCRS) }
         var toPlanar = fileMeasured?.planarCRS.flatMap { try? Transformer(from: .wgs84, to: $0) }
         let mapper = mapper
-        let result = try GeoJSONReader(options: options).read(contentsOf: file, batchSize: 1024) { batch in
-            let features = batch.features
-            let entries = try parallelMapForwardingErrors(count: features.count, chunkSize: 16) { i -> RegistryEntry? in
-                let feature = features[i]
-                guard let geometry = feature.geometry else { return nil }
-                return try? mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
-                                         geometry: geometry, source: file, index: feature.index)
+        let result: ReadResult
+        do throws(BatchedReadError<Never>) {
+            result = try GeoJSONReader(options: options).read(contentsOf: file, batchSize: 1024) { batch in
+                let features = batch.features
+                // A map cut short by cancellation leaves the batch: the reader's next check stops the read.
+                guard let entries = try? parallelMap(count: features.count, chunkSize: 16, { i -> RegistryEntry? in
+                    let feature = features[i]
+                    guard let geometry = feature.geometry else { return nil }
+                    return try? mapper.entry(id: feature.id?.description, properties: feature.properties ?? JSONObject(),
+                                             geometry: geometry, source: file, index: feature.index)
+                }) else { return }
+                if fileMeasured == nil {
+                    // The CRS the review would choose for this first batch alone.
+                    let crs = (try? PlanningReview.fittingCRS(entries.compactMap { $0?.feature })) ?? nil
+                    fileMeasured = AreaMeasures(planarCRS: crs)
+                    toPlanar = crs.flatMap { try? Transformer(from: .wgs84, to: $0) }
+                }
+                let planar = toPlanar
+                // A geometry that PROJ cannot measure is measured again, and its error thrown, by the area report.
+                guard let measures = try? parallelMap(count: entries.count, chunkSize: 16, { i -> (GeodesicMeasure?, Double?) in
+                    guard let shape = entries[i]?.feature.geometry, shape.type.isPolygonal else { return (nil, nil) }
+                    return (try? Geodesic.wgs84.measure(shape), planar.flatMap { try? AreaReport.planarArea(shape, $0) })
+                }) else { return }
+                for (entry, (geodesic, planar)) in zip(entries, measures) {
+                    guard let entry else { continue }
+                    fileEntries.append(entry)
+                    fileMeasured?.record(geodesic: geodesic, planarSquareMetres: planar, of: entry.feature.geometry)
+                }
             }
-            if fileMeasured == nil {
-                // The CRS the review would choose for this first batch alone.
-                let crs = (try? PlanningReview.fittingCRS(entries.compactMap { $0?.feature })) ?? nil
-                fileMeasured = AreaMeasures(planarCRS: crs)
-                toPlanar = crs.flatMap { try? Transformer(from: .wgs84, to: $0) }
-            }
-            let planar = toPlanar
-            // A geometry that PROJ cannot measure is measured again, and its error thrown, by the area report.
-            let measures = try parallelMapForwardingErrors(count: entries.count, chunkSize: 16) { i -> (GeodesicMeasure?, Double?) in
-                guard let shape = entries[i]?.feature.geometry, shape.type.isPolygonal else { return (nil, nil) }
-                return (try? Geodesic.wgs84.measure(shape), planar.flatMap { try? AreaReport.planarArea(shape, $0) })
-            }
-            for (entry, (geodesic, planar)) in zip(entries, measures) {
-                guard let entry else { continue }
-                fileEntries.append(entry)
-                fileMeasured?.record(geodesic: geodesic, planarSquareMetres: planar, of: entry.feature.geometry)
+        } catch {
+            switch error {
+            case let .reading(error): throw .reading(error)
+            case .cancelled: throw .cancelled(phase: .reading)
+            case let .consumer(never): switch never {}
             }
         }
         guard !result.batchesAreVoid else {
@@ -72,8 +83,9 @@ struct ReviewReading {
     }
 
     /// Reads one GeoJSON file whole, then maps its features.
-    private mutating func readWhole(_ file: String) throws {
-        let result = try GeoJSONReader(options: options).read(contentsOf: file)
+    private mutating func readWhole(_ file: String) throws(ReviewError) {
+        let result: ReadResult
+        do { result = try GeoJSONReader(options: options).read(contentsOf: file) } catch { throw .reading(error) }
         inputs.append(result)
         for feature in result.collection.features {
             guard let geometry = feature.geometry else { continue }
@@ -85,13 +97,21 @@ struct ReviewReading {
     }
 
     /// Reads a GeoPackage's feature tables, row by row, through the same checks.
-    mutating func readGeoPackage(_ file: String) throws {
+    /// - Throws: ``ReviewError/registry(_:)`` naming the file, table and row that cannot be read.
+    mutating func readGeoPackage(_ file: String) throws(ReviewError) {
         let importer = RegistryImporter(readOptions: options, mapper: mapper)
         var found: [RegistryEntry] = []
-        inputs.append(try GeoPackageInput(path: file, options: options).read { table, row, _ in
-            // A row that cannot be mapped (no geometry, a point) is left out of the analyses.
-            if let entry = try? importer.entry(row, of: table, in: file) { found.append(entry) }
-        })
+        do {
+            inputs.append(try GeoPackageInput(path: file, options: options).read { table, row, _ in
+                // A row that cannot be mapped (no geometry, a point) is left out of the analyses.
+                if let entry = try? importer.entry(row, of: table, in: file) { found.append(entry) }
+            })
+        } catch is CancellationError {
+            throw .cancelled(phase: .reading)
+        } catch {
+            // The body does not throw: what comes is the reader's own error.
+            throw .registry(.wrapping(error, at: file))
+        }
         entries += found
     }
 }

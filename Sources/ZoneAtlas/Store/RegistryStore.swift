@@ -94,14 +94,21 @@ extension RegistryStore {
     }
 
     /// The entries that pass `filter`, in memory (for analyses that need them all at once).
-    public func entries(_ filter: RegistryFilter = RegistryFilter(), at revision: Int? = nil) throws -> [RegistryEntry] {
+    /// - Throws: the store's ``RegistryError``.
+    public func entries(_ filter: RegistryFilter = RegistryFilter(), at revision: Int? = nil) throws(RegistryError) -> [RegistryEntry] {
         var entries: [RegistryEntry] = []
-        try forEachEntry(filter, at: revision) { entries.append($0) }
+        do {
+            try forEachEntry(filter, at: revision) { entries.append($0) }
+        } catch {
+            // The body does not throw: what comes is the store's own error.
+            throw .wrapping(error, at: location)
+        }
         return entries
     }
 
     /// The features of one layer, in memory.
-    public func features(_ layer: Layer) throws -> [any RegistryFeature] {
+    /// - Throws: the store's ``RegistryError``.
+    public func features(_ layer: Layer) throws(RegistryError) -> [any RegistryFeature] {
         try entries(RegistryFilter(layers: [layer])).map(\.feature)
     }
 }
