@@ -222,8 +222,8 @@ struct GeoPackageStoreTests {
         do {
             _ = try store.entries(RegistryFilter(layers: [.zones]))
             Issue.record("a broken blob was read")
-        } catch let error as RegistryError {
-            guard case let .badRow(_, table, badFID, _) = error else {
+        } catch {
+            guard case let .badRow(_, table, badFID, .blob(.badGeometry)) = error else {
                 Issue.record("unexpected \(error)")
                 return
             }

@@ -16,8 +16,9 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     case duplicateID(layer: Layer, id: String, first: String, second: String)
     /// The registry file could not be read or written.
     case store(path: String, reason: String)
-    /// A row of a GeoPackage table cannot be read (its geometry blob is broken, say).
-    case badRow(path: String, table: String, fid: Int64, reason: String)
+    /// A row of a table (of a GeoPackage file, or of the PostGIS server at `path`) cannot be read:
+    /// its geometry blob is broken, say.
+    case badRow(path: String, table: String, fid: Int64, failure: RowFailure)
     /// Another writer held the registry for longer than the lock timeout; nothing was written.
     case locked(path: String, seconds: Double)
     /// A `--map` assignment is not `field=property` with a known field.
@@ -56,8 +57,8 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             return "two \(layer.rawValue) in this import have the id \"\(id)\": \(first) and \(second)"
         case let .store(path, reason):
             return "registry \(path): \(reason)"
-        case let .badRow(path, table, fid, reason):
-            return "\(path): table \(table), fid \(fid): \(reason)"
+        case let .badRow(path, table, fid, failure):
+            return "\(path): table \(table), fid \(fid): \(failure)"
         case let .locked(path, seconds):
             return "registry \(path): another writer (zoneatlas, QGIS, GDAL) held it for more than \(String(format: "%g", seconds)) s; "
                 + "nothing was written; try again, or wait longer with --lock-timeout"

@@ -156,6 +156,8 @@ public struct RegistryImporter: Sendable {
             return try read(files: try Self.files(in: paths), take)
         } catch let error as RegistryError {
             throw error
+        } catch is CancellationError {
+            throw .cancelled(path: paths.joined(separator: ", "))
         } catch {
             throw .unreadable(path: paths.joined(separator: ", "), reason: "\(error)")
         }

@@ -71,11 +71,16 @@ public struct GeoPackageTable: Sendable {
         try forEachStoredRow(db, from: from, where: condition, arguments: arguments) { row, blob in
             var row = row
             if let blob {
-                do {
-                    row.geometry = try GeoPackageBinary.decode(blob).geometry
-                    if let transformer, let stored = row.geometry { row.geometry = try transformer.transform(stored) }
+                let stored: Geometry
+                do throws(GeoPackageError) {
+                    stored = try GeoPackageBinary.decode(blob).geometry
                 } catch {
-                    throw RegistryError.badRow(path: path, table: name, fid: row.fid, reason: "\(error)")
+                    throw RegistryError.badRow(path: path, table: name, fid: row.fid, failure: .blob(error))
+                }
+                do throws(ProjectionError) {
+                    row.geometry = try transformer.map { t throws(ProjectionError) in try t.transform(stored) } ?? stored
+                } catch {
+                    throw RegistryError.badRow(path: path, table: name, fid: row.fid, failure: .projection(error))
                 }
             }
             try body(row)

@@ -266,16 +266,25 @@ public struct PostGISStore: RegistryStore {
         let fid = try PostGISConnection.column(cells, 0, as: Int64.self, location: source)
         let wkb = try PostGISConnection.column(cells, 1, as: ByteBuffer?.self, location: source)
         let text = try PostGISConnection.column(cells, 2, as: String.self, location: source)
-        guard let wkb else { throw .badRow(path: source, table: table, fid: fid, reason: "the row has no geometry") }
+        guard let wkb else { throw .badRow(path: source, table: table, fid: fid, failure: .noGeometry) }
         let geometry: Geometry
         var columns: JSONObject
-        do {
+        do throws(GeometryError) {
             geometry = try Geometry(wkb: Array(buffer: wkb))
-            guard case let .object(object) = try JSONValue(parsing: text) else { throw RegistryError.store(path: source, reason: "columns") }
-            columns = object
         } catch {
-            throw .badRow(path: source, table: table, fid: fid, reason: "\(error)")
+            throw .badRow(path: source, table: table, fid: fid, failure: .geometry(error))
         }
+        let value: JSONValue
+        do throws(JSONParseError) {
+            value = try JSONValue(parsing: text)
+        } catch {
+            throw .badRow(path: source, table: table, fid: fid, failure: .columns(error))
+        }
+        // The query makes one JSON object of the columns (to_json of a row).
+        guard case let .object(object) = value else {
+            throw .store(path: source, reason: "table \(table), fid \(fid): the server gave the columns as \(value), not as one JSON object")
+        }
+        columns = object
         let stored = columns["properties"], from = columns["valid_from"]?.stringValue.flatMap { Int($0) } ?? 0
         let to = columns["valid_to"]?.stringValue.flatMap { Int($0) }
         columns = JSONObject(columns.members.filter { !["properties", "valid_from", "valid_to"].contains($0.key) && $0.value != .null })
