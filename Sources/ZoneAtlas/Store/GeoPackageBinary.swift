@@ -64,10 +64,16 @@ public enum GeoPackageBinary {
                 }
             }
             rings += 1
-            put(UInt32(path.x.count))
-            for index in 0..<path.x.count {
-                withUnsafeBytes(of: path.x[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-                withUnsafeBytes(of: path.y[index].bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            let count = path.x.count
+            put(UInt32(count))
+            // The positions, x then y, 16 bytes each, stored in place.
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: 16 * count))
+            bytes.withUnsafeMutableBytes { raw in
+                for index in 0..<count {
+                    raw.storeBytes(of: path.x[index].bitPattern.littleEndian, toByteOffset: start + 16 * index, as: UInt64.self)
+                    raw.storeBytes(of: path.y[index].bitPattern.littleEndian, toByteOffset: start + 16 * index + 8, as: UInt64.self)
+                }
             }
         }
         if polygonal && parts > 0 { patch(ringCountAt, rings) }
