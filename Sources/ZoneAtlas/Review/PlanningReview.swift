@@ -65,13 +65,7 @@ public struct PlanningReview: Sendable {
         func phase<T>(_ phase: ReviewPhase, _ body: () throws(AnalysisError) -> T) throws(ReviewError) -> T {
             guard !WorkCancellation.isCancelled else { throw .cancelled(phase: phase) }
             progress(phase)
-            do throws(AnalysisError) {
-                return try body()
-            } catch .cancelled {
-                throw .cancelled(phase: phase)
-            } catch {
-                throw .analysis(error, phase: phase)
-            }
+            return try ReviewError.during(phase, body)
         }
         guard !WorkCancellation.isCancelled else { throw .cancelled(phase: .reading) }
         progress(.reading)

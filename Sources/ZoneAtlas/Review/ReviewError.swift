@@ -35,3 +35,16 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension ReviewError {
+    /// Runs `body` as part of `phase`: its analysis error becomes the review's, naming the phase.
+    static func during<T>(_ phase: ReviewPhase, _ body: () throws(AnalysisError) -> T) throws(ReviewError) -> T {
+        do throws(AnalysisError) {
+            return try body()
+        } catch .cancelled {
+            throw .cancelled(phase: phase)
+        } catch {
+            throw .analysis(error, phase: phase)
+        }
+    }
+}

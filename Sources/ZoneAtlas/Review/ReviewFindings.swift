@@ -71,17 +71,8 @@ extension PlanningReview {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
             do { try Data(text.utf8).write(to: url, options: .atomic) } catch { throw .writing(path: url.path, reason: error.localizedDescription) }
         }
-        func phase<T>(_ phase: ReviewPhase, _ body: () throws(AnalysisError) -> T) throws(ReviewError) -> T {
-            do throws(AnalysisError) {
-                return try body()
-            } catch .cancelled {
-                throw .cancelled(phase: phase)
-            } catch {
-                throw .analysis(error, phase: phase)
-            }
-        }
         progress(.simplify)
-        let display = try phase(.simplify) { () throws(AnalysisError) in try DisplayShapes(self) }
+        let display = try ReviewError.during(.simplify) { () throws(AnalysisError) in try DisplayShapes(self) }
         // The maps and the files, each made on its own thread; then the page, which holds the interactive map.
         progress(.maps)
         let page = ReviewPage()
@@ -110,7 +101,7 @@ extension PlanningReview {
             extra.append(("changes.csv", { changes.diff.table.csv() }))
         }
         let all = files + extra
-        let texts = try phase(.maps) { () throws(AnalysisError) in
+        let texts = try ReviewError.during(.maps) { () throws(AnalysisError) in
             try analysingInParallel(count: all.count, chunkSize: 1) { k throws(AnalysisError) in try all[k].make() }
         }
         progress(.page)
