@@ -6,9 +6,11 @@ import ZoneGeoJSON
 /// ``GeoPackageHistorySchema``).
 ///
 /// How a change becomes a revision: the triggers on each layer table note the ids of the rows any
-/// client writes; at the end of a write, every noted id's row is compared with its open version in
-/// the history table — the version is closed if the row changed or went, and the row's present
-/// state opened as a new version — and the revision row is added. ZoneAtlas's own writes and those
+/// client writes, and copy the old geometry of a row that is changed or deleted into its open
+/// version (which, while open, leaves its geometry in the layer); at the end of a write, every
+/// noted id's row is compared with its open version in the history table — the version is closed
+/// if the row changed or went, and the row's present state opened as a new version — and the
+/// revision row is added. ZoneAtlas's own writes and those
 /// of QGIS or GDAL take the same path. Where a layer's triggers are missing (a registry older than
 /// history, or a table GDAL dropped and made again), the whole layer is compared instead, once.
 struct GeoPackageHistory {
@@ -30,19 +32,30 @@ struct GeoPackageHistory {
         return untracked
     }
 
-    /// Gives a layer table its history table and triggers where it lacks them; whether it lacked any
-    /// (then its edits since the last revision are unknown).
+    /// Gives a layer table its history table and triggers where it lacks them, and a history table
+    /// written before current versions left their geometry in the layer its digest column; whether
+    /// it lacked any (then its edits since the last revision are unknown).
     @discardableResult
     func track(_ layer: Layer) throws -> Bool {
-        let names = GeoPackageHistorySchema.triggerNames(layer)
-        let present = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)",
-                                       arguments: StatementArguments(names)) ?? 0
-        let hasHistory = try db.tableExists(GeoPackageHistorySchema.table(layer))
-        guard present < names.count || !hasHistory else { return false }
-        for statement in GeoPackageHistorySchema.history(layer) + GeoPackageHistorySchema.triggers(layer) {
-            try db.execute(sql: statement)
+        let history = GeoPackageHistorySchema.table(layer)
+        let hasHistory = try db.tableExists(history)
+        let hasDigest = try hasHistory && db.columns(in: history).contains { $0.name == GeoPackageHistorySchema.digestColumn }
+        guard try !isTracked(layer) || !hasHistory || !hasDigest else { return false }
+        for statement in GeoPackageHistorySchema.history(layer) { try db.execute(sql: statement) }
+        if hasHistory && !hasDigest {
+            try db.execute(sql: "ALTER TABLE \(GeoPackageTable.quote(history)) ADD COLUMN \(GeoPackageHistorySchema.digestColumn) BLOB")
         }
+        for statement in GeoPackageHistorySchema.triggers(layer, geometryColumn: try geometryColumn(layer)) { try db.execute(sql: statement) }
         return true
+    }
+
+    /// Whether the layer's table has all of its triggers.
+    func isTracked(_ layer: Layer) throws -> Bool {
+        let names = GeoPackageHistorySchema.triggerNames(layer)
+        let present = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (\(names.map { _ in "?" }.joined(separator: ", ")))
+            """, arguments: StatementArguments(names)) ?? 0
+        return present == names.count
     }
 
     /// Whether anything waits to be recorded: a layer not tracked, or edits noted.
@@ -50,9 +63,9 @@ struct GeoPackageHistory {
         for layer in Layer.allCases where try db.tableExists(layer.rawValue) {
             let columns = Set(try db.columns(in: layer.rawValue).map(\.name))
             guard GeoPackageSchema.columns(layer).allSatisfy({ columns.contains($0.name) }) else { continue }
-            let present = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)",
-                                           arguments: StatementArguments(GeoPackageHistorySchema.triggerNames(layer))) ?? 0
-            if try present < 3 || !db.tableExists(GeoPackageHistorySchema.table(layer)) { return true }
+            let history = GeoPackageHistorySchema.table(layer)
+            guard try isTracked(layer), try db.tableExists(history),
+                  try db.columns(in: history).contains(where: { $0.name == GeoPackageHistorySchema.digestColumn }) else { return true }
         }
         guard try db.tableExists(GeoPackageHistorySchema.editsTable) else { return false }
         return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(GeoPackageHistorySchema.editsTable))") ?? false
@@ -66,15 +79,24 @@ struct GeoPackageHistory {
     func record(_ note: RevisionNote, untracked: Set<Layer> = [], keepEmpty: Bool) throws -> Revision? {
         let number = (try Int.fetchOne(db, sql: "SELECT max(fid) FROM \(GeoPackageHistorySchema.revisionsTable)") ?? 0) + 1
         var added = 0, changed = 0, removed = 0
+        var lost: [String] = []
         for layer in Layer.allCases where try db.tableExists(GeoPackageHistorySchema.table(layer)) {
             let counts = try record(layer, revision: number, whole: untracked.contains(layer))
             added += counts.added
             changed += counts.changed
             removed += counts.removed
+            if counts.lost > 0 { lost.append("\(counts.lost) \(layer.rawValue)") }
         }
         try db.execute(sql: "DELETE FROM \(GeoPackageHistorySchema.editsTable)")
         guard keepEmpty || added + changed + removed > 0 else { return nil }
         let time = try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')") ?? ""
+        var note = note
+        if !lost.isEmpty {
+            // Said where `zoneatlas log` shows it: those versions read as rows without a geometry.
+            let loss = "the geometry that \(lost.joined(separator: " and ")) had before this revision was lost: "
+                + "their table was changed or replaced outside ZoneAtlas while its triggers were missing"
+            note.message = [note.message, loss].compactMap { $0 }.joined(separator: "; ")
+        }
         let revision = Revision(number: number, time: time, note: note, added: added, changed: changed, removed: removed)
         try insert(revision)
         return revision
@@ -93,26 +115,47 @@ struct GeoPackageHistory {
     }
 
     /// Closes the open versions of the layer's changed and removed rows and opens versions for its
-    /// changed and added ones, at `revision`; for the noted ids, or every row when `whole`.
-    private func record(_ layer: Layer, revision: Int, whole: Bool) throws -> (added: Int, changed: Int, removed: Int) {
+    /// changed and added ones, at `revision`; for the noted ids, or every row when `whole`. A closed
+    /// version keeps its geometry (the keep triggers copied it before the row changed); an opened
+    /// one leaves it in the layer, with its digest. `lost` counts the versions closed without a
+    /// geometry, where the row changed while the layer's triggers were missing.
+    private func record(_ layer: Layer, revision: Int, whole: Bool) throws -> (added: Int, changed: Int, removed: Int, lost: Int) {
         let history = GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))
+        let digest = GeoPackageHistorySchema.digestColumn, sha256 = GeoPackageHistorySchema.digestFunction
         let noted = "(SELECT id FROM \(GeoPackageHistorySchema.editsTable) WHERE layer = '\(layer.rawValue)')"
+        // For the noted ids, the open versions are looked up by id: `+` keeps SQLite from walking
+        // every open version through the valid_to index instead (0.4 s of page reads for one zone
+        // added to 100,000).
+        let openInScope = whole ? "h.valid_to IS NULL" : "+h.valid_to IS NULL AND h.id IN \(noted)"
         if try db.tableExists(layer.rawValue) {
             let table = GeoPackageTable.quote(layer.rawValue), geometry = try geometryColumn(layer)
+            let rowGeometry = "t.\(GeoPackageTable.quote(geometry))"
             let same = Self.sameVersion(layer, row: "t", geometry: geometry, version: "h")
-            // For the noted ids, the open versions are looked up by id: `+` keeps SQLite from
-            // walking every open version through the valid_to index instead (0.4 s of page reads
-            // for one zone added to 100,000).
             try db.execute(sql: """
-                UPDATE \(history) AS h SET valid_to = ? WHERE \(whole ? "h.valid_to IS NULL" : "+h.valid_to IS NULL AND h.id IN \(noted)")
+                UPDATE \(history) AS h SET valid_to = ? WHERE \(openInScope)
                 AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id AND \(same))
+                """, arguments: [revision])
+            // A version closed without a geometry of its own (its row changed while the triggers
+            // were missing) takes the row's where that is still the geometry its digest names.
+            try db.execute(sql: """
+                UPDATE \(history) AS h SET geom = (SELECT \(rowGeometry) FROM \(table) t WHERE t.id = h.id)
+                WHERE h.valid_to = ? AND h.geom IS NULL AND h.\(digest) IS NOT NULL
+                AND h.\(digest) = (SELECT \(sha256)(\(rowGeometry)) FROM \(table) t WHERE t.id = h.id)
                 """, arguments: [revision])
             let columns = Self.columns(layer)
             try db.execute(sql: """
-                INSERT INTO \(history) (\(columns.joined(separator: ", ")), geom, valid_from)
-                SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), t.\(GeoPackageTable.quote(geometry)), ? FROM \(table) t
+                INSERT INTO \(history) (\(columns.joined(separator: ", ")), \(digest), valid_from)
+                SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), \(sha256)(\(rowGeometry)), ? FROM \(table) t
                 WHERE \(whole ? "1" : "t.id IN \(noted)")
                 AND NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND h.valid_to IS NULL)
+                """, arguments: [revision])
+            // Open versions that still hold a copy of their row's geometry (kept by a trigger for
+            // a change that turned out to change nothing, or written before versions left their
+            // geometry in the layer) give it up for its digest.
+            try db.execute(sql: """
+                UPDATE \(history) AS h SET \(digest) = \(sha256)(h.geom), geom = NULL
+                WHERE \(openInScope) AND h.valid_from <> ? AND h.geom IS NOT NULL
+                AND EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id AND \(rowGeometry) IS h.geom)
                 """, arguments: [revision])
         } else {
             // The layer's table was dropped: every feature it had is gone.
@@ -124,21 +167,38 @@ struct GeoPackageHistory {
             SELECT count(*) FROM \(history) a WHERE a.valid_from = ?1
             AND EXISTS (SELECT 1 FROM \(history) b WHERE b.id = a.id AND b.valid_to = ?1)
             """, arguments: [revision]) ?? 0
-        return (opened - changed, changed, closed - changed)
+        let lost = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM \(history) WHERE valid_to = ? AND geom IS NULL AND \(digest) IS NOT NULL
+            """, arguments: [revision]) ?? 0
+        return (opened - changed, changed, closed - changed, lost)
     }
 
     /// Makes the layer tables what they were at `revision`: removes rows added since, puts back the
     /// versions of rows changed or removed since. Rows already as they were are not touched.
+    /// - Throws: ``RegistryError/store(path:reason:)`` when a version of that revision has lost its
+    ///   geometry (see ``record(_:untracked:keepEmpty:)``); nothing is restored then.
     func restore(revision: Int, into layers: [Layer]) throws {
         let current = "h.valid_from <= \(revision) AND (h.valid_to IS NULL OR h.valid_to > \(revision))"
+        let digest = GeoPackageHistorySchema.digestColumn, sha256 = GeoPackageHistorySchema.digestFunction
         for layer in layers {
             let history = GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))
             let table = GeoPackageTable.quote(layer.rawValue), geometry = GeoPackageTable.quote(try geometryColumn(layer))
             let columns = Self.columns(layer), same = Self.sameVersion(layer, row: table, geometry: try geometryColumn(layer), version: "h")
+            // A version without a geometry of its own is restored from its row, which must still
+            // hold the geometry its digest names.
+            let lost = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM \(history) h WHERE \(current) AND h.geom IS NULL AND h.\(digest) IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id AND \(sha256)(t.\(geometry)) = h.\(digest))
+                """) ?? 0
+            guard lost == 0 else {
+                throw RegistryError.store(path: path, reason: "revision \(revision) cannot be restored: the geometry that \(lost) "
+                    + "\(layer.rawValue) had then was lost (their table was changed outside ZoneAtlas while its triggers were missing)")
+            }
             try db.execute(sql: "DELETE FROM \(table) WHERE NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = \(table).id AND \(current))")
             try db.execute(sql: """
                 UPDATE \(table) SET (\(columns.joined(separator: ", ")), \(geometry)) =
-                  (SELECT \(columns.map { "h.\($0)" }.joined(separator: ", ")), h.geom FROM \(history) h WHERE h.id = \(table).id AND \(current))
+                  (SELECT \(columns.map { "h.\($0)" }.joined(separator: ", ")), coalesce(h.geom, \(table).\(geometry))
+                   FROM \(history) h WHERE h.id = \(table).id AND \(current))
                 WHERE EXISTS (SELECT 1 FROM \(history) h WHERE h.id = \(table).id AND \(current) AND NOT (\(same)))
                 """)
             try db.execute(sql: """
@@ -186,9 +246,12 @@ struct GeoPackageHistory {
 
     /// The SQL condition under which a layer row and a version hold the same ZoneAtlas columns and
     /// geometry (columns that other clients added are not versioned).
+    /// A version without a geometry of its own has its row's, if that is the one its digest names.
     private static func sameVersion(_ layer: Layer, row: String, geometry: String, version: String) -> String {
-        (columns(layer).map { "\(row).\($0) IS \(version).\($0)" } + ["\(row).\(GeoPackageTable.quote(geometry)) IS \(version).geom"])
-            .joined(separator: " AND ")
+        let rowGeometry = "\(row).\(GeoPackageTable.quote(geometry))"
+        let sameGeometry = "(\(rowGeometry) IS \(version).geom OR \(version).geom IS NULL AND \(version).\(GeoPackageHistorySchema.digestColumn) IS "
+            + "\(GeoPackageHistorySchema.digestFunction)(\(rowGeometry)))"
+        return (columns(layer).map { "\(row).\($0) IS \(version).\($0)" } + [sameGeometry]).joined(separator: " AND ")
     }
 
     /// The layer's ZoneAtlas columns, quoted.

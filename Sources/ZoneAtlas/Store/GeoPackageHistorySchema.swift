@@ -5,10 +5,16 @@ import GRDB
 /// - `zoneatlas_revisions` (attributes): one row per revision, its `fid` the revision number;
 /// - `<layer>_history` (features, same columns and geometry type as the layer, no spatial index):
 ///   every version of every feature, current in revisions `valid_from` ..< `valid_to`
-///   (`valid_to` NULL while current);
+///   (`valid_to` NULL while current). A version still current keeps its geometry in the layer
+///   alone: here its `geom` is NULL and `geom_sha256` holds the SHA-256 of the layer's blob, so
+///   that an import writes each geometry once. The layer's triggers copy the old blob here before
+///   any client changes or deletes the row;
 /// - `zoneatlas_edits` (attributes): the ids of layer rows written since the last revision, filled by
 ///   triggers on the layer tables — plain SQL that runs whoever edits the table (QGIS, GDAL,
 ///   sqlite3, ZoneAtlas) — and emptied when a revision records them.
+///
+/// Registries written before current versions left their geometry in the layer have full copies
+/// in their history; those read the same, and become light as their features are next written.
 enum GeoPackageHistorySchema {
     static let revisionsTable = "zoneatlas_revisions"
     static let editsTable = "zoneatlas_edits"
@@ -16,9 +22,17 @@ enum GeoPackageHistorySchema {
     /// The history table of a layer.
     static func table(_ layer: Layer) -> String { "\(layer.rawValue)_history" }
 
-    /// The names of the edit-tracking triggers on a layer's table.
+    /// The column of a version's geometry digest (SHA-256 of the blob, while the geometry is the layer's).
+    static let digestColumn = "geom_sha256"
+
+    /// The SQL function that gives a geometry blob's SHA-256 (``GeometryDigest``).
+    static let digestFunction = "zoneatlas_sha256"
+
+    /// The names of the triggers on a layer's table: three note edits, two keep the geometry of the
+    /// version a change or delete ends.
     static func triggerNames(_ layer: Layer) -> [String] {
         ["insert", "update", "delete"].map { "zoneatlas_edits_\(layer.rawValue)_\($0)" }
+            + ["update", "delete"].map { "zoneatlas_keep_\(layer.rawValue)_\($0)" }
     }
 
     /// The revisions and edits tables, registered as attributes tables (an INTEGER PRIMARY KEY each,
@@ -63,7 +77,7 @@ enum GeoPackageHistorySchema {
         return [
             """
             CREATE TABLE IF NOT EXISTS "\(table)" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \(columns), geom \(type),
-              valid_from INTEGER NOT NULL, valid_to INTEGER)
+              valid_from INTEGER NOT NULL, valid_to INTEGER, \(digestColumn) BLOB)
             """,
             "CREATE INDEX IF NOT EXISTS \"\(table)_id\" ON \"\(table)\" (id, valid_from)",
             "CREATE INDEX IF NOT EXISTS \"\(table)_valid_from\" ON \"\(table)\" (valid_from)",
@@ -71,7 +85,8 @@ enum GeoPackageHistorySchema {
             """
             INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
             VALUES ('\(table)', 'features', '\(table)',
-                    'every version of ZoneAtlas \(layer.rawValue), current from revision valid_from up to (not including) valid_to', 4326)
+                    'every version of ZoneAtlas \(layer.rawValue), current from revision valid_from up to (not including) valid_to; '
+                    || 'the geometry of a version still current (valid_to NULL) is the layer''s: NULL here, its SHA-256 in \(digestColumn)', 4326)
             """,
             "INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('\(table)', 'geom', '\(type)', 4326, 0, 0)",
             """
@@ -81,10 +96,13 @@ enum GeoPackageHistorySchema {
         ]
     }
 
-    /// The triggers that note in the edits table every id a layer row had or has after an insert,
-    /// update or delete. Each adds an id once (no UNIQUE constraint: an `INSERT OR …` of the
-    /// statement that fires a trigger would override the trigger's own conflict clause).
-    static func triggers(_ layer: Layer) -> [String] {
+    /// The triggers on a layer's table (its geometry in `geometryColumn`):
+    /// - three note in the edits table every id a row had or has after an insert, update or
+    ///   delete. Each adds an id once (no UNIQUE constraint: an `INSERT OR …` of the statement
+    ///   that fires a trigger would override the trigger's own conflict clause);
+    /// - two copy a row's old geometry into its current version, where that version keeps none of
+    ///   its own, before an update or delete can lose it.
+    static func triggers(_ layer: Layer, geometryColumn: String) -> [String] {
         let names = triggerNames(layer), table = "\"\(layer.rawValue)\""
         func note(_ value: String) -> String {
             """
@@ -92,10 +110,16 @@ enum GeoPackageHistorySchema {
             WHERE NOT EXISTS (SELECT 1 FROM \(editsTable) WHERE layer = '\(layer.rawValue)' AND id IS \(value));
             """
         }
+        let keep = """
+            UPDATE "\(self.table(layer))" SET geom = OLD.\(GeoPackageTable.quote(geometryColumn))
+            WHERE id = OLD.id AND valid_to IS NULL AND geom IS NULL;
+            """
         return [
             "CREATE TRIGGER IF NOT EXISTS \"\(names[0])\" AFTER INSERT ON \(table) BEGIN \(note("NEW.id")) END",
             "CREATE TRIGGER IF NOT EXISTS \"\(names[1])\" AFTER UPDATE ON \(table) BEGIN \(note("OLD.id")) \(note("NEW.id")) END",
             "CREATE TRIGGER IF NOT EXISTS \"\(names[2])\" AFTER DELETE ON \(table) BEGIN \(note("OLD.id")) END",
+            "CREATE TRIGGER IF NOT EXISTS \"\(names[3])\" AFTER UPDATE ON \(table) BEGIN \(keep) END",
+            "CREATE TRIGGER IF NOT EXISTS \"\(names[4])\" AFTER DELETE ON \(table) BEGIN \(keep) END",
         ]
     }
 }

@@ -50,12 +50,12 @@ public struct GeoPackageStore: RegistryStore {
     public func entry(id: String, at revision: Int?) throws(RegistryError) -> RegistryEntry? {
         guard exists else { return nil }
         return try typed { try read { db in
-            for (layer, table) in try layerTables(db, at: revision) {
+            for (layer, table, geometry) in try layerTables(db, at: revision) {
                 var found: RegistryEntry?
                 var conditions = table.columns.contains("id") ? ["t.id = ?"] : []
                 if let revision { conditions.append(Self.current(at: revision)) }
                 try table.forEachRow(db, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
-                                     arguments: table.columns.contains("id") ? [id] : []) { row in
+                                     arguments: table.columns.contains("id") ? [id] : [], geometry: geometry) { row in
                     guard found == nil else { return }
                     let entry = try entry(row, of: table, layer)
                     if entry.id == id { found = entry }
@@ -74,12 +74,12 @@ public struct GeoPackageStore: RegistryStore {
         try read { db in
             let tables = try layerTables(db, at: revision)
             for layer in filter.layers {
-                guard let table = tables.first(where: { $0.layer == layer })?.table else { continue }
+                guard let (_, table, geometry) = tables.first(where: { $0.layer == layer }) else { continue }
                 if (filter.status != nil || filter.parent != nil) && layer != .zones { continue }
                 let query = Self.query(filter, layer: layer, table: table, envelope: area?.envelope)
                 let condition = revision.map { [query.condition, Self.current(at: $0)].compactMap { $0 }.joined(separator: " AND ") }
                     ?? query.condition
-                try table.forEachRow(db, from: query.from, where: condition, arguments: query.arguments) { row in
+                try table.forEachRow(db, from: query.from, where: condition, arguments: query.arguments, geometry: geometry) { row in
                     let entry = try entry(row, of: table, layer)
                     guard filter.accepts(entry.feature) else { return }
                     if let prepared, !(try prepared.intersects(entry.feature.geometry)) { return }
@@ -119,8 +119,8 @@ public struct GeoPackageStore: RegistryStore {
     /// The history tables' rows that `condition` selects, as versions.
     private func forEachVersion(_ db: Database, where condition: String?, arguments: StatementArguments,
                                 _ body: (FeatureVersion) throws -> Void) throws {
-        for (layer, table) in try historyTables(db) {
-            try table.forEachRow(db, where: condition, arguments: arguments) { row in
+        for (layer, table, geometry) in try historyTables(db) {
+            try table.forEachRow(db, where: condition, arguments: arguments, geometry: geometry) { row in
                 guard let from = row.columns["valid_from"]?.stringValue.flatMap({ Int($0) }) else {
                     throw RegistryError.badRow(path: path, table: table.name, fid: row.fid, failure: .noRevision)
                 }
@@ -178,17 +178,40 @@ public struct GeoPackageStore: RegistryStore {
     }
 
     /// The registry's layer tables that exist, in layer order: the present ones, or for a revision
-    /// the history tables.
-    private func layerTables(_ db: Database, at revision: Int? = nil) throws -> [(layer: Layer, table: GeoPackageTable)] {
+    /// the history tables (with the SQL of their versions' geometry).
+    private func layerTables(_ db: Database, at revision: Int? = nil) throws -> [(layer: Layer, table: GeoPackageTable, geometry: String?)] {
         if revision != nil { return try historyTables(db) }
         let tables = try GeoPackageTable.all(in: db, path: path)
-        return Layer.allCases.compactMap { layer in tables.first { $0.name == layer.rawValue }.map { (layer, $0) } }
+        return Layer.allCases.compactMap { layer in tables.first { $0.name == layer.rawValue }.map { (layer, $0, nil) } }
     }
 
-    /// The registry's history tables that exist, in layer order.
-    private func historyTables(_ db: Database) throws -> [(layer: Layer, table: GeoPackageTable)] {
+    /// The registry's history tables that exist, in layer order, each with the SQL of its versions'
+    /// geometry (``versionGeometry(_:_:layerTable:)``).
+    private func historyTables(_ db: Database) throws -> [(layer: Layer, table: GeoPackageTable, geometry: String?)] {
         let tables = try GeoPackageTable.all(in: db, path: path)
-        return Layer.allCases.compactMap { layer in tables.first { $0.name == GeoPackageHistorySchema.table(layer) }.map { (layer, $0) } }
+        return try Layer.allCases.compactMap { layer in
+            guard let history = tables.first(where: { $0.name == GeoPackageHistorySchema.table(layer) }) else { return nil }
+            return (layer, history, try versionGeometry(db, layer, layerTable: tables.first { $0.name == layer.rawValue }))
+        }
+    }
+
+    /// The SQL of a version's geometry (its history row aliased `t`): its own; or, for a current
+    /// version that leaves it in the layer, its row's. Where the layer's triggers are missing, its
+    /// rows may have changed unseen, so a row's geometry is taken only while it has the digest the
+    /// version recorded; otherwise the version reads as one without a geometry, a located error.
+    /// `nil` (the history's own column) for a history written before versions left their geometry
+    /// in the layer, or a layer whose table is gone.
+    private func versionGeometry(_ db: Database, _ layer: Layer, layerTable: GeoPackageTable?) throws -> String? {
+        let digest = GeoPackageHistorySchema.digestColumn
+        guard let layerTable, layerTable.columns.contains("id"),
+              try db.columns(in: GeoPackageHistorySchema.table(layer)).contains(where: { $0.name == digest }) else { return nil }
+        let unchanged = try GeoPackageHistory(db: db, path: path).isTracked(layer)
+            ? "" : " AND \(GeoPackageHistorySchema.digestFunction)(l.\(GeoPackageTable.quote(layerTable.geometryColumn))) = t.\(digest)"
+        return """
+            CASE WHEN t.geom IS NULL AND t.valid_to IS NULL
+            THEN (SELECT l.\(GeoPackageTable.quote(layerTable.geometryColumn)) FROM \(layerTable.quoted) l WHERE l.id = t.id\(unchanged))
+            ELSE t.geom END
+            """
     }
 
     private func entry(_ row: GeoPackageTable.Row, of table: GeoPackageTable, _ layer: Layer) throws(RegistryError) -> RegistryEntry {
@@ -259,8 +282,9 @@ public struct GeoPackageStore: RegistryStore {
             // The history's set-wide statements that follow keep their temporary tables in files
             // (in memory they took 1.2 GB for a million zones).
             try db.execute(sql: "PRAGMA temp_store = FILE")
-            try (writer as? GeoPackageWriter)?.finish()
-            guard let revision = try history.record(try note(), keepEmpty: true) else {
+            let written = writer as? GeoPackageWriter
+            try written?.finish()
+            guard let revision = try history.record(try note(), untracked: written?.madeLayers ?? [], keepEmpty: true) else {
                 throw RegistryError.store(path: path, reason: "the write's revision was not recorded")
             }
             return (result, revision)
@@ -367,6 +391,7 @@ public struct GeoPackageStore: RegistryStore {
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             GeoPackageFunctions.register(in: db)
+            GeometryDigest.register(in: db)
             if !readonly {
                 // Up to 128 MiB of page cache (SQLite's default is 2 MiB): a large import keeps the
                 // pages of its indexes and R-tree in memory instead of spilling them to the journal

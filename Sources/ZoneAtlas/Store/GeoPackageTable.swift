@@ -64,11 +64,12 @@ public struct GeoPackageTable: Sendable {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Reads the rows that `condition` selects (SQL over the table, aliased `t`), one at a time.
+    /// Reads the rows that `condition` selects (SQL over the table, aliased `t`), one at a time,
+    /// each with the geometry in its geometry column, or the one that the SQL `geometry` gives.
     /// A row whose geometry cannot be read is a located error (table and fid), not a crash.
     func forEachRow(_ db: Database, from: String? = nil, where condition: String? = nil, arguments: StatementArguments = [],
-                    _ body: (Row) throws -> Void) throws {
-        try forEachStoredRow(db, from: from, where: condition, arguments: arguments) { row, blob in
+                    geometry: String? = nil, _ body: (Row) throws -> Void) throws {
+        try forEachStoredRow(db, from: from, where: condition, arguments: arguments, geometry: geometry) { row, blob in
             var row = row
             if let blob {
                 let stored: Geometry
@@ -90,20 +91,24 @@ public struct GeoPackageTable: Sendable {
     /// Reads the rows as ``forEachRow(_:from:where:arguments:_:)`` does, but each with its geometry
     /// blob as stored, undecoded (the row's ``Row/geometry`` is `nil`), for a reader that checks it.
     func forEachStoredRow(_ db: Database, from: String? = nil, where condition: String? = nil, arguments: StatementArguments = [],
-                          _ body: (Row, Data?) throws -> Void) throws {
-        let sql = "SELECT t.* FROM \(from ?? "\(quoted) t")" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY t.fid"
+                          geometry: String? = nil, _ body: (Row, Data?) throws -> Void) throws {
+        let select = geometry.map { "t.*, \($0) AS \(Self.geometryAlias)" } ?? "t.*"
+        let sql = "SELECT \(select) FROM \(from ?? "\(quoted) t")" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY t.fid"
         let cursor = try GRDB.Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
-            try body(fields(row), row[geometryColumn])
+            try body(fields(row), row[geometry == nil ? geometryColumn : Self.geometryAlias])
         }
     }
+
+    /// The name a geometry given as SQL is selected under.
+    private static let geometryAlias = "zoneatlas_geometry"
 
     /// The row without its geometry.
     private func fields(_ row: GRDB.Row) -> Row {
         let fid: Int64 = row["fid"] ?? 0
         var columns = JSONObject()
         var properties: JSONObject?
-        for (column, value) in row where column != geometryColumn && column != "fid" {
+        for (column, value) in row where column != geometryColumn && column != Self.geometryAlias && column != "fid" {
             if column == "properties", case let .string(text) = value.storage, case let .object(object) = try? JSONValue(parsing: text) {
                 properties = object
                 continue

@@ -16,6 +16,10 @@ struct GeoPackageWriter: RegistryWriter {
     private var historyInserts: [Layer: Statement] = [:]
     /// The extent of what this transaction wrote, per layer.
     private var extents: [Layer: Envelope] = [:]
+    /// The layers whose tables this transaction made. No other client has seen them, so they are
+    /// filled without triggers — no spatial index kept row by row, no edits noted — and given
+    /// their spatial index and triggers by ``finish()``; their history is recorded from the whole table.
+    private(set) var madeLayers: Set<Layer> = []
 
     init(db: Database, path: String) throws {
         self.db = db
@@ -124,7 +128,8 @@ struct GeoPackageWriter: RegistryWriter {
     }
 
     /// Widens the extent of every written layer in `gpkg_contents` to cover what was written, and
-    /// sets its change time. (An extent may stay wider than a layer that shrank, as GDAL's does.)
+    /// sets its change time (an extent may stay wider than a layer that shrank, as GDAL's does);
+    /// then gives the layer tables this transaction made their spatial index and triggers.
     func finish() throws(RegistryError) {
         for (layer, extent) in extents {
             try sql {
@@ -133,6 +138,12 @@ struct GeoPackageWriter: RegistryWriter {
                     max_x = max(coalesce(max_x, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4),
                     last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?5
                     """, arguments: [extent.minX, extent.minY, extent.maxX, extent.maxY, layer.rawValue])
+            }
+        }
+        for layer in Layer.allCases where madeLayers.contains(layer) {
+            try sql {
+                for statement in GeoPackageSchema.spatialIndex(layer) { try db.execute(sql: statement) }
+                try GeoPackageHistory(db: db, path: path).track(layer)
             }
         }
     }
@@ -161,8 +172,10 @@ struct GeoPackageWriter: RegistryWriter {
                 }
                 geometryColumn = existing.geometryColumn
             } else {
-                for statement in GeoPackageSchema.layer(layer) { try db.execute(sql: statement) }
-                try GeoPackageHistory(db: db, path: path).track(layer)
+                // The history table now (a registry copy writes versions into it); the triggers
+                // when the table is filled, by finish().
+                for statement in GeoPackageSchema.layer(layer) + GeoPackageHistorySchema.history(layer) { try db.execute(sql: statement) }
+                madeLayers.insert(layer)
             }
             let table = GeoPackageTable.quote(layer.rawValue)
             let names = (GeoPackageSchema.columns(layer).map(\.name) + [geometryColumn]).map(GeoPackageTable.quote)
