@@ -223,6 +223,26 @@ struct HistoryTests {
         #expect(try sqlite(store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'zoneatlas_%zones%'") == "5")
     }
 
+    /// A layer table dropped outside ZoneAtlas takes the geometry of its current versions with it
+    /// (the price of writing each geometry once): the revision that records the removal says how
+    /// many were lost, and a revert that needs them is refused; versions a change had ended keep theirs.
+    @Test func aDroppedLayerSaysWhatItsHistoryLost() throws {
+        let (store, directory) = try registry()
+        _ = try RegistryImporter().importFiles([try editedZones(in: directory, rename: "Tên mới")], into: store)
+        #expect(try Paths.run("ogrinfo", [store.path, "-sql", "DROP TABLE zones"]).status == 0)
+        #expect(try sqlite(store, "SELECT count(*) FROM sqlite_master WHERE name = 'zones'") == "0")
+        let revision = try #require(try store.recordOutsideEdits())
+        #expect(revision.removed == 8 && revision.added == 0 && revision.changed == 0)
+        #expect(revision.note.message?.contains("the geometry that 8 zones had before this revision was lost") == true, "\(revision.note)")
+        #expect(try store.entry(id: "sez-hai-phong", at: 1)?.feature.geometry.equals(try sourceGeometry("sez-hai-phong")) == true)
+        #expect(throws: RegistryError.self) { try store.entry(id: "ip-dinh-vu", at: 1) }
+        let refused = #expect(throws: RegistryError.self) {
+            try store.write(RevisionNote(command: "revert 2")) { writer in try writer.restore(revision: 2) }
+        }
+        #expect("\(String(describing: refused))".contains("the geometry that 8 zones had then was lost"), "\(String(describing: refused))")
+        #expect(try store.revisions().count == 3)
+    }
+
     /// A registry written before current versions left their geometry in the layer (full copies in
     /// its history, no digest column, no keep triggers) reads as before, and its first write
     /// records nothing of its own, gives it the new layout and loses nothing.

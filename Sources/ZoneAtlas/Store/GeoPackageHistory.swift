@@ -58,8 +58,13 @@ struct GeoPackageHistory {
         return present == names.count
     }
 
-    /// Whether anything waits to be recorded: a layer not tracked, or edits noted.
+    /// Whether anything waits to be recorded: a layer not tracked, a layer table dropped while its
+    /// history has current versions, or edits noted.
     func hasOutsideEdits() throws -> Bool {
+        for layer in Layer.allCases where try !db.tableExists(layer.rawValue) && db.tableExists(GeoPackageHistorySchema.table(layer)) {
+            let history = GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(history) WHERE valid_to IS NULL)") ?? false { return true }
+        }
         for layer in Layer.allCases where try db.tableExists(layer.rawValue) {
             let columns = Set(try db.columns(in: layer.rawValue).map(\.name))
             guard GeoPackageSchema.columns(layer).allSatisfy({ columns.contains($0.name) }) else { continue }

@@ -35,7 +35,8 @@ public struct GeoPackageTable: Sendable {
         public var geometry: Geometry?
     }
 
-    /// Every feature table listed in `gpkg_geometry_columns`, in name order.
+    /// Every feature table listed in `gpkg_geometry_columns`, in name order; not one listed there
+    /// whose table is gone (dropped by a client that left its entries behind).
     static func all(in db: Database, path: String) throws -> [GeoPackageTable] {
         guard try db.tableExists("gpkg_contents"), try db.tableExists("gpkg_geometry_columns") else {
             throw RegistryError.store(path: path, reason: "not a GeoPackage: it has no gpkg_contents or gpkg_geometry_columns table")
@@ -46,7 +47,7 @@ public struct GeoPackageTable: Sendable {
             JOIN gpkg_contents t ON t.table_name = c.table_name WHERE t.data_type = 'features'
             ORDER BY c.table_name
             """)
-        return try rows.map { row in
+        return try rows.filter { try db.tableExists($0["table_name"]) }.map { row in
             let name: String = row["table_name"], geometryColumn: String = row["column_name"]
             let crs = try crs(organization: row["organization"], code: row["organization_coordsys_id"])
             return GeoPackageTable(
