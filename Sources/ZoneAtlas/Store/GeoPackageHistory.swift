@@ -99,7 +99,7 @@ struct GeoPackageHistory {
         if !lost.isEmpty {
             // Said where `zoneatlas log` shows it: those versions read as rows without a geometry.
             let loss = "the geometry that \(lost.joined(separator: " and ")) had before this revision was lost: "
-                + "their table was changed or replaced outside ZoneAtlas while its triggers were missing"
+                + "their table was deleted, replaced or changed outside ZoneAtlas without its triggers"
             note.message = [note.message, loss].compactMap { $0 }.joined(separator: "; ")
         }
         let revision = Revision(number: number, time: time, note: note, added: added, changed: changed, removed: removed)
@@ -123,7 +123,7 @@ struct GeoPackageHistory {
     /// changed and added ones, at `revision`; for the noted ids, or every row when `whole`. A closed
     /// version keeps its geometry (the keep triggers copied it before the row changed); an opened
     /// one leaves it in the layer, with its digest. `lost` counts the versions closed without a
-    /// geometry, where the row changed while the layer's triggers were missing.
+    /// geometry: where the layer's table was deleted, or a row changed while its triggers were missing.
     private func record(_ layer: Layer, revision: Int, whole: Bool) throws -> (added: Int, changed: Int, removed: Int, lost: Int) {
         let history = GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))
         let digest = GeoPackageHistorySchema.digestColumn, sha256 = GeoPackageHistorySchema.digestFunction
@@ -197,7 +197,7 @@ struct GeoPackageHistory {
                 """) ?? 0
             guard lost == 0 else {
                 throw RegistryError.store(path: path, reason: "revision \(revision) cannot be restored: the geometry that \(lost) "
-                    + "\(layer.rawValue) had then was lost (their table was changed outside ZoneAtlas while its triggers were missing)")
+                    + "\(layer.rawValue) had then was lost (their table was deleted, replaced or changed outside ZoneAtlas without its triggers)")
             }
             try db.execute(sql: "DELETE FROM \(table) WHERE NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = \(table).id AND \(current))")
             try db.execute(sql: """
