@@ -39,7 +39,7 @@ struct GeoPackageHistory {
     func track(_ layer: Layer) throws -> Bool {
         let history = GeoPackageHistorySchema.table(layer)
         let hasHistory = try db.tableExists(history)
-        let hasDigest = try hasHistory && db.columns(in: history).contains { $0.name == GeoPackageHistorySchema.digestColumn }
+        let hasDigest = try hasHistory && self.hasDigest(layer)
         guard try !isTracked(layer) || !hasHistory || !hasDigest else { return false }
         for statement in GeoPackageHistorySchema.history(layer) { try db.execute(sql: statement) }
         if hasHistory && !hasDigest {
@@ -47,6 +47,12 @@ struct GeoPackageHistory {
         }
         for statement in GeoPackageHistorySchema.triggers(layer, geometryColumn: try geometryColumn(layer)) { try db.execute(sql: statement) }
         return true
+    }
+
+    /// Whether the layer's (existing) history table has the digest column: it has not, if it was
+    /// written before current versions left their geometry in the layer.
+    func hasDigest(_ layer: Layer) throws -> Bool {
+        try db.columns(in: GeoPackageHistorySchema.table(layer)).contains { $0.name == GeoPackageHistorySchema.digestColumn }
     }
 
     /// Whether the layer's table has all of its triggers.
@@ -68,9 +74,7 @@ struct GeoPackageHistory {
         for layer in Layer.allCases where try db.tableExists(layer.rawValue) {
             let columns = Set(try db.columns(in: layer.rawValue).map(\.name))
             guard GeoPackageSchema.columns(layer).allSatisfy({ columns.contains($0.name) }) else { continue }
-            let history = GeoPackageHistorySchema.table(layer)
-            guard try isTracked(layer), try db.tableExists(history),
-                  try db.columns(in: history).contains(where: { $0.name == GeoPackageHistorySchema.digestColumn }) else { return true }
+            guard try isTracked(layer), try db.tableExists(GeoPackageHistorySchema.table(layer)), try hasDigest(layer) else { return true }
         }
         guard try db.tableExists(GeoPackageHistorySchema.editsTable) else { return false }
         return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(GeoPackageHistorySchema.editsTable))") ?? false

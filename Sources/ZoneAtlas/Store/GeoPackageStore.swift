@@ -203,9 +203,9 @@ public struct GeoPackageStore: RegistryStore {
     /// in the layer, or a layer whose table is gone.
     private func versionGeometry(_ db: Database, _ layer: Layer, layerTable: GeoPackageTable?) throws -> String? {
         let digest = GeoPackageHistorySchema.digestColumn
-        guard let layerTable, layerTable.columns.contains("id"),
-              try db.columns(in: GeoPackageHistorySchema.table(layer)).contains(where: { $0.name == digest }) else { return nil }
-        let unchanged = try GeoPackageHistory(db: db, path: path).isTracked(layer)
+        let history = GeoPackageHistory(db: db, path: path)
+        guard let layerTable, layerTable.columns.contains("id"), try history.hasDigest(layer) else { return nil }
+        let unchanged = try history.isTracked(layer)
             ? "" : " AND \(GeoPackageHistorySchema.digestFunction)(l.\(GeoPackageTable.quote(layerTable.geometryColumn))) = t.\(digest)"
         return """
             CASE WHEN t.geom IS NULL AND t.valid_to IS NULL
