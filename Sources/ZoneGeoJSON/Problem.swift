@@ -146,6 +146,11 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case outlineDangles = "outline-dangles"
     /// Under the repair policy: an invalid geometry was made valid (what changed in the message).
     case repaired = "repaired"
+    // The registry's fields.
+    /// A field with a closed set of values (a zone's status, a commune's type) has a value it does
+    /// not know: the registry keeps it in the feature's properties only (checked by the registry's
+    /// mapping, not by the reader).
+    case unknownValue = "unknown-value"
 
     /// The code for a reason GEOS finds a geometry invalid.
     init(_ reason: InvalidityReason) {

@@ -113,7 +113,7 @@ struct DiffCommand: Subcommand {
     private func state(_ text: String) throws -> [RegistryEntry] {
         if text == "-" {
             // Standard input, read whole before its copy is let go.
-            let input = try InputPaths([text])
+            let input = try InputPaths([text], limit: input.stream)
             defer { input.release() }
             return try read(input.readable[0])
         }

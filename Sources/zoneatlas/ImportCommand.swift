@@ -53,6 +53,8 @@ struct ImportCommand: Subcommand {
 
     @OptionGroup var revision: RevisionOptions
 
+    @OptionGroup var stream: StreamLimit
+
     @OptionGroup var messages: MessageOptions
 
     func validate() throws {
@@ -66,7 +68,7 @@ struct ImportCommand: Subcommand {
         if let crs = inputCRS ?? oldInputCRS { options.crs = try Terminal.crs(crs) }
         let mapper = FeatureMapper(mapping: mapping, layer: asLayer ?? oldAsLayer, defaultKind: kind)
         let importer = RegistryImporter(readOptions: options, mapper: mapper, layerFromTable: try tableLayers())
-        let input = try InputPaths(paths)
+        let input = try InputPaths(paths, limit: stream)
         defer { input.release() }
         let clock = ContinuousClock(), start = clock.now
         // The registry's own tables are read with its own columns: the --map options were for the input.
@@ -90,7 +92,7 @@ struct ImportCommand: Subcommand {
         case let .failure(error):
             let message = input.shown("\(error)") + "; nothing imported, the registry is unchanged"
             switch error {
-            case .unreadable, .store, .locked, .badRow: throw CommandFailure.usageOrIO(message)
+            case .unreadable, .store, .locked, .badRow, .missingColumn, .damaged: throw CommandFailure.usageOrIO(message)
             default: throw CommandFailure.inputHasErrors(message)
             }
         }

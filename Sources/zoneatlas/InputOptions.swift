@@ -15,6 +15,8 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Analyse the registry as it was at this revision number, or at the end of this day (YYYY-MM-DD, UTC).")
     var at: String?
 
+    @OptionGroup var stream: StreamLimit
+
     @OptionGroup var registry: RegistryOptions
 
     /// Reads `paths` (validated; exit 1 on errors) as entries of `layer` — or, with no paths, that
@@ -36,7 +38,7 @@ struct InputOptions: ParsableArguments {
         var options = ReadOptions(polygonize: polygonize)
         if let inputCRS { options.crs = try Terminal.crs(inputCRS) }
         let mapper = FeatureMapper(mapping: try registry.mapping(), layer: layer, forAnalysis: true)
-        let input = try InputPaths(paths)
+        let input = try InputPaths(paths, limit: stream)
         defer { input.release() }
         switch Result(catching: { () throws(RegistryError) in
             try ProgressBar.reading(shown: input.shown) { () throws(RegistryError) in

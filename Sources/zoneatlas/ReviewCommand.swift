@@ -52,6 +52,8 @@ struct ReviewCommand: Subcommand {
     @Option(name: .customLong("map"), help: "Take a field from another property, as field=property (e.g. declared_area_km2=area); repeatable.")
     var mappings: [String] = []
 
+    @OptionGroup var stream: StreamLimit
+
     @OptionGroup var messages: MessageOptions
 
     /// Names each phase on stderr as it begins.
@@ -96,7 +98,7 @@ struct ReviewCommand: Subcommand {
             guard store.exists else { throw CommandFailure.usageOrIO("no registry at \(store.location)") }
             return store
         }
-        let input = try InputPaths(paths)
+        let input = try InputPaths(paths, limit: stream)
         defer { input.release() }
         var mapping = FieldMapping()
         var review: PlanningReview

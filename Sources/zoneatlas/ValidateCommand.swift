@@ -39,6 +39,8 @@ struct ValidateCommand: Subcommand {
     @Option(help: "Problems listed per file at most; the rest are counted.")
     var maxProblems = 1000
 
+    @OptionGroup var stream: StreamLimit
+
     @OptionGroup var messages: MessageOptions
 
     func validate() throws {
@@ -53,24 +55,32 @@ struct ValidateCommand: Subcommand {
         var options = ReadOptions(polygonize: polygonize, policy: policy, problemLimit: maxProblems)
         if let crs = inputCRS ?? oldInputCRS { options.crs = try Terminal.crs(crs) }
         let reader = GeoJSONReader(options: options)
-        let input = try InputPaths(files)
+        // The registry's fields with a closed set of values, as an import with the default mapping reads them.
+        let mapper = FeatureMapper()
+        let input = try InputPaths(files, limit: stream)
         defer { input.release() }
         var results: [ReadResult] = []
         var repaired: [Feature] = []
         for file in input.readable {
             let clock = ContinuousClock(), start = clock.now
             do {
-                let result: ReadResult
+                var result: ReadResult, unknown: [Problem] = []
                 if RegistryImporter.isGeoPackage(file) {
-                    result = try GeoPackageInput(path: file, options: options).read()
-                    if output != nil { repaired += result.collection.features }
+                    var count = 0
+                    result = try GeoPackageInput(path: file, options: options).read { table, row, _ in
+                        unknown += mapper.unknownValueProblems(row, of: table, file: file)
+                        if output != nil { repaired.append(GeoPackageInput.feature(row, index: count)) }
+                        count += 1
+                    }
                 } else {
                     result = try ProgressBar.reading(shown: input.shown) {
                         try reader.read(contentsOf: file) { batch in
+                            unknown += batch.features.flatMap { mapper.unknownValueProblems($0, file: file) }
                             if output != nil { repaired += batch.features }
                         }
                     }
                 }
+                result.problems += unknown
                 results.append(input.shown(result))
             } catch {
                 throw CommandFailure.usageOrIO(input.shown("\(error)"))

@@ -50,12 +50,12 @@ struct CorpusTests {
         #expect(files.count >= 30)
         #expect(Set(files) == Set(Self.manifest.keys))
         // Every problem code the reader knows is exercised here, but for those tested on real data
-        // (SharedDataTests) or through the CLI (repair) or not reachable from a file on its own, and
+        // (SharedDataTests) or through the CLI (repair, unknown values) or not reachable from a file on its own, and
         // those only a GeoPackage can hold (GeoPackageInputTests).
         let exercised = Set(Self.manifest.values.flatMap { $0.problems.map(\.code) })
         let unreachable: Set<ProblemCode> = [.transformFailed, .duplicateRings, .invalidGeometry, .repaired,
                                              .repeatedVertex, .duplicateGeometry, .outlineDangles, .crsAfterFeatures,
-                                             .nonFiniteCoordinate, .unreadableGeometry]
+                                             .nonFiniteCoordinate, .unreadableGeometry, .unknownValue]
         for code in ProblemCode.allCases where !unreachable.contains(code) {
             #expect(exercised.contains(code.rawValue), "no fixture for \(code.rawValue)")
         }

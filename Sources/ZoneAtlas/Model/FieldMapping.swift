@@ -76,6 +76,11 @@ public struct FieldMapping: Sendable {
         return nil
     }
 
+    /// The name of the property that gives `field` its value in `properties`, if any does.
+    public func property(_ field: Field, in properties: JSONObject) -> String? {
+        (names[field] ?? []).first { properties[$0] != nil && properties[$0] != .null }
+    }
+
     func text(_ field: Field, in properties: JSONObject) -> String? {
         value(field, in: properties)?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
     }

@@ -36,24 +36,9 @@ public struct FeatureMapper: Sendable {
         let fields = fields ?? properties
         func fail(_ reason: String) -> RegistryError { .unmappable(file: source, feature: index, reason: reason) }
         let kindText = mapping.text(.kind, in: fields) ?? defaultKind
-        // Without a kind, a commune-level type (Phường, Xã, Đặc khu, ward …) marks a commune.
         let communeType = mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:))
         let corridorKind = kindText.flatMap { CorridorKind(rawValue: $0.lowercased()) } ?? (kindText == nil ? .corridor : nil)
-        var layer: Layer
-        if let fixed = self.layer {
-            layer = fixed
-        } else if geometry.type.isLineal && corridorKind != nil {
-            // Lines go to corridors (in a file that mixes zones, communes and roads too).
-            layer = .corridors
-        } else if kindText == nil && communeType != nil {
-            layer = .communes
-        } else {
-            layer = Layer.forKind(kindText, isLineal: geometry.type.isLineal)
-        }
-        // For analyses of files, a feature goes where its geometry fits (a mixed file of zones and roads).
-        if forAnalysis {
-            if geometry.type.isLineal { layer = .corridors } else if layer == .corridors { layer = .zones }
-        }
+        let layer = self.layer(fields: fields, geometryType: geometry.type)
         // A commune is known by its official code first; anything else by its feature id.
         let code = layer == .communes ? mapping.text(.code, in: fields) : nil
         let fallback = forAnalysis ? "\(((source as NSString).lastPathComponent as NSString).deletingPathExtension)#\(index)" : nil
@@ -92,6 +77,70 @@ public struct FeatureMapper: Sendable {
             return .corridor(Corridor(id: id, name: name, kind: kind, widthMetres: mapping.number(.widthMetres, in: fields),
                                       properties: properties, geometry: geometry))
         }
+    }
+
+    /// The layer a feature with these fields and this geometry goes to: the mapper's ``layer`` if
+    /// set; else lines of a corridor kind (or of no kind) to corridors, features with no kind but a
+    /// commune-level type (Phường, Xã, Đặc khu, ward …) to communes, the rest by their kind. For
+    /// analyses of files, a feature goes where its geometry fits (a mixed file of zones and roads).
+    public func layer(fields: JSONObject, geometryType: GeometryType) -> Layer {
+        let kindText = mapping.text(.kind, in: fields) ?? defaultKind
+        let communeType = mapping.text(.communeType, in: fields).flatMap(CommuneType.init(text:))
+        let corridorKind = kindText.flatMap { CorridorKind(rawValue: $0.lowercased()) } ?? (kindText == nil ? .corridor : nil)
+        var layer: Layer
+        if let fixed = self.layer {
+            layer = fixed
+        } else if geometryType.isLineal && corridorKind != nil {
+            layer = .corridors
+        } else if kindText == nil && communeType != nil {
+            layer = .communes
+        } else {
+            layer = Layer.forKind(kindText, isLineal: geometryType.isLineal)
+        }
+        if forAnalysis {
+            if geometryType.isLineal { layer = .corridors } else if layer == .corridors { layer = .zones }
+        }
+        return layer
+    }
+
+    /// The values of fields with a closed set of values — a zone's `status`, a commune's `type` —
+    /// that a feature of `layer` gives and the field does not know. Such a value is kept in the
+    /// entry's properties but not in its field (the registry's typed column is left empty), so
+    /// `validate` and `import` warn of each.
+    public func unknownValues(in fields: JSONObject, layer: Layer) -> [UnknownFieldValue] {
+        var unknown: [UnknownFieldValue] = []
+        func check(_ field: FieldMapping.Field, allowed: [String], knows: (String) -> Bool) {
+            guard let text = mapping.text(field, in: fields), !knows(text), let property = mapping.property(field, in: fields) else { return }
+            unknown.append(UnknownFieldValue(field: field, property: property, value: text, allowed: allowed))
+        }
+        switch layer {
+        case .zones:
+            check(.status, allowed: ZoneStatus.allCases.map(\.rawValue)) { ZoneStatus(rawValue: $0.lowercased()) != nil }
+        case .communes:
+            check(.communeType, allowed: CommuneType.allCases.map(\.rawValue)) { CommuneType(text: $0) != nil }
+        case .corridors:
+            break  // A corridor's kind is checked as it is mapped: an unknown one is an error.
+        }
+        return unknown
+    }
+
+    /// The warnings for the ``unknownValues(in:layer:)`` of feature of a GeoJSON `file`, in the
+    /// layer it would go to; none for a feature without a geometry (which no layer takes).
+    public func unknownValueProblems(_ feature: Feature, file: String) -> [Problem] {
+        guard let geometry = feature.geometry else { return [] }
+        let fields = feature.properties ?? JSONObject()
+        return unknownValues(in: fields, layer: layer(fields: fields, geometryType: geometry.type))
+            .map { $0.problem(file: file, feature: feature.index, featureID: feature.id?.description) }
+    }
+
+    /// The warnings for the ``unknownValues(in:layer:)`` of a row of a GeoPackage `file`'s `table`,
+    /// in the layer the table is named after, else the layer the row would go to.
+    public func unknownValueProblems(_ row: GeoPackageTable.Row, of table: GeoPackageTable, file: String) -> [Problem] {
+        guard let geometry = row.geometry else { return [] }
+        var mapper = self
+        if let layer = Layer(rawValue: table.name) { mapper.layer = layer }
+        return mapper.unknownValues(in: row.columns, layer: mapper.layer(fields: row.columns, geometryType: geometry.type))
+            .map { $0.problem(file: file, table: table.name, fid: row.fid, featureID: row.columns["id"]?.stringValue) }
     }
 
     /// Whether `text` is a calendar date written YYYY-MM-DD.

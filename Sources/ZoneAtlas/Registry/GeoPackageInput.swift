@@ -44,15 +44,17 @@ public struct GeoPackageInput: Sendable {
     public func read() throws(RegistryError) -> ReadResult {
         var features: [Feature] = []
         do {
-            var result = try read { _, row, _ in
-                features.append(Feature(index: features.count, id: row.columns["id"]?.stringValue.map(FeatureID.string),
-                                        geometry: row.geometry, properties: row.properties))
-            }
+            var result = try read { _, row, _ in features.append(Self.feature(row, index: features.count)) }
             result.collection.features = features
             return result
         } catch {
             throw .wrapping(error, at: path)
         }
+    }
+
+    /// A row as the feature numbered `index`: its `id` the row's `id` column, its properties the row's.
+    public static func feature(_ row: GeoPackageTable.Row, index: Int) -> Feature {
+        Feature(index: index, id: row.columns["id"]?.stringValue.map(FeatureID.string), geometry: row.geometry, properties: row.properties)
     }
 
     /// Calls `body` with each row of the tables read — its geometry checked and in WGS84, `nil` when

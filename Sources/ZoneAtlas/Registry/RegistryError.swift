@@ -19,6 +19,12 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     /// A row of a table (of a GeoPackage file, or of the PostGIS server at `path`) cannot be read:
     /// its geometry blob is broken, say.
     case badRow(path: String, table: String, fid: Int64, failure: RowFailure)
+    /// A table that the registry keeps lacks a column ZoneAtlas needs (its schema was damaged or
+    /// changed outside ZoneAtlas); nothing is read from it or written to it.
+    case missingColumn(path: String, table: String, column: String)
+    /// SQLite's `quick_check` finds the registry file damaged; nothing was written. `findings` are
+    /// SQLite's first lines.
+    case damaged(path: String, findings: [String])
     /// Another writer held the registry for longer than the lock timeout; nothing was written.
     case locked(path: String, seconds: Double)
     /// A `--map` assignment is not `field=property` with a known field.
@@ -59,6 +65,12 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
             return "registry \(path): \(reason)"
         case let .badRow(path, table, fid, failure):
             return "\(path): table \(table), fid \(fid): \(failure)"
+        case let .missingColumn(path, table, column):
+            return "registry \(path): table \(table) has no column \(column), which ZoneAtlas keeps there; "
+                + "the registry's schema was damaged or changed outside ZoneAtlas: restore it from a copy"
+        case let .damaged(path, findings):
+            return "registry \(path): SQLite finds the file damaged (\(findings.prefix(3).joined(separator: "; "))); nothing was written; "
+                + "restore it from a copy, or recover what can be read with `sqlite3 \(path) .recover`"
         case let .locked(path, seconds):
             return "registry \(path): another writer (zoneatlas, QGIS, GDAL) held it for more than \(String(format: "%g", seconds)) s; "
                 + "nothing was written; try again, or wait longer with --lock-timeout"

@@ -194,20 +194,23 @@ public struct RegistryImporter: Sendable {
         var failed = false
         for file in files {
             if Self.isGeoPackage(file) {
-                var entries: [RegistryEntry] = []
-                let result = try GeoPackageInput(path: file, options: readOptions, tables: Set(layerFromTable.keys)).read { table, row, problems in
+                var entries: [RegistryEntry] = [], unknown: [Problem] = []
+                var result = try GeoPackageInput(path: file, options: readOptions, tables: Set(layerFromTable.keys)).read { table, row, problems in
                     failed = failed || problems.contains { $0.severity == .error }
                     guard !failed else { return }
                     let entry = try entry(row, of: table, in: file)
                     try claims.claim(entry, .row(file: file, table: table.name, fid: row.fid))
+                    unknown += mapper.unknownValues(in: row.columns, layer: entry.layer)
+                        .map { $0.problem(file: file, table: table.name, fid: row.fid, featureID: entry.id) }
                     entries.append(entry)
                 }
+                result.problems += unknown
                 failed = failed || result.hasErrors
                 results.append(result)
                 if !failed { try take(entries) }
                 continue
             }
-            let result: ReadResult
+            var result: ReadResult, unknown: [Problem] = []
             do throws(BatchedReadError<any Error>) {
                 result = try GeoJSONReader(options: readOptions).read(contentsOf: file) { batch in
                     failed = failed || batch.hasErrors
@@ -224,6 +227,8 @@ public struct RegistryImporter: Sendable {
                     }
                     for (entry, feature) in zip(entries, features) {
                         try claims.claim(entry, .feature(file: file, index: feature.index))
+                        unknown += mapper.unknownValues(in: feature.properties ?? JSONObject(), layer: entry.layer)
+                            .map { $0.problem(file: file, feature: feature.index, featureID: feature.id?.description) }
                     }
                     try take(entries)
                 }
@@ -234,6 +239,7 @@ public struct RegistryImporter: Sendable {
                 case .cancelled: throw CancellationError()
                 }
             }
+            result.problems += unknown
             failed = failed || result.hasErrors
             results.append(result)
         }

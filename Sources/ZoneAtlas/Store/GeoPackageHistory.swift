@@ -40,13 +40,53 @@ struct GeoPackageHistory {
         let history = GeoPackageHistorySchema.table(layer)
         let hasHistory = try db.tableExists(history)
         let hasDigest = try hasHistory && self.hasDigest(layer)
-        guard try !isTracked(layer) || !hasHistory || !hasDigest else { return false }
+        guard try !isTracked(layer) || !hasHistory || !hasDigest else {
+            try renewKeepTriggers(layer)
+            return false
+        }
         for statement in GeoPackageHistorySchema.history(layer) { try db.execute(sql: statement) }
         if hasHistory && !hasDigest {
             try db.execute(sql: "ALTER TABLE \(GeoPackageTable.quote(history)) ADD COLUMN \(GeoPackageHistorySchema.digestColumn) BLOB")
         }
         for statement in GeoPackageHistorySchema.triggers(layer, geometryColumn: try geometryColumn(layer)) { try db.execute(sql: statement) }
         return true
+    }
+
+    /// Checks that the tables the registry keeps have the columns ZoneAtlas reads and writes: the
+    /// revisions table, each history table, and each layer table that ZoneAtlas keeps (one with its
+    /// triggers; a layer table without them was made or replaced by another program, and is read
+    /// through the store's field mapping).
+    /// - Throws: ``RegistryError/missingColumn(path:table:column:)`` for the first column missing.
+    func checkSchema() throws {
+        func check(_ table: String, _ needed: [String]) throws {
+            let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
+            if let missing = needed.first(where: { !present.contains($0.lowercased()) }) {
+                throw RegistryError.missingColumn(path: path, table: table, column: missing)
+            }
+        }
+        if try db.tableExists(GeoPackageHistorySchema.revisionsTable) {
+            try check(GeoPackageHistorySchema.revisionsTable, GeoPackageHistorySchema.revisionColumns)
+        }
+        for layer in Layer.allCases where try db.tableExists(GeoPackageHistorySchema.table(layer)) {
+            let columns = GeoPackageSchema.columns(layer).map(\.name)
+            try check(GeoPackageHistorySchema.table(layer), columns + ["geom", "valid_from", "valid_to"])
+            if try db.tableExists(layer.rawValue), try isTracked(layer) { try check(layer.rawValue, columns + [try geometryColumn(layer)]) }
+        }
+    }
+
+    /// Makes the layer's keep triggers again where they were written before they found a version
+    /// by its id (``GeoPackageHistorySchema/keepTriggerMark``); its edits triggers stay, so nothing
+    /// noted is lost.
+    private func renewKeepTriggers(_ layer: Layer) throws {
+        let keep = Array(GeoPackageHistorySchema.triggerNames(layer).suffix(2))
+        let outdated = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?) AND instr(sql, ?) = 0
+            """, arguments: [keep[0], keep[1], GeoPackageHistorySchema.keepTriggerMark]) ?? 0
+        guard outdated > 0 else { return }
+        for name in keep { try db.execute(sql: "DROP TRIGGER IF EXISTS \(GeoPackageTable.quote(name))") }
+        for statement in GeoPackageHistorySchema.triggers(layer, geometryColumn: try geometryColumn(layer)).suffix(2) {
+            try db.execute(sql: statement)
+        }
     }
 
     /// Whether the layer's (existing) history table has the digest column: it has not, if it was
@@ -129,57 +169,75 @@ struct GeoPackageHistory {
     /// one leaves it in the layer, with its digest. `lost` counts the versions closed without a
     /// geometry: where the layer's table was deleted, or a row changed while its triggers were missing.
     private func record(_ layer: Layer, revision: Int, whole: Bool) throws -> (added: Int, changed: Int, removed: Int, lost: Int) {
+        let table = try db.tableExists(layer.rawValue) ? layer.rawValue : nil
+        let statements = Self.recording(layer, table: table, geometry: try geometryColumn(layer), whole: whole)
+        for statement in statements.changes { try db.execute(sql: statement, arguments: [revision]) }
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [revision]) ?? 0 }
+        let opened = try count(statements.opened), closed = try count(statements.closed)
+        let changed = try count(statements.changed), lost = try count(statements.lost)
+        return (opened - changed, changed, closed - changed, lost)
+    }
+
+    /// The SQL that records a revision (its number the parameter `?1`) of `layer`, whose table is
+    /// `table` (`nil` when it was dropped) with its geometry in `geometry`: the statements that
+    /// change the history, for the noted ids or, when `whole`, every row; then the counts of
+    /// versions opened, closed, changed (closed and opened again) and lost.
+    ///
+    /// Each costs time linear in the rows the revision changes (or in the layer, when `whole`): a
+    /// version is looked up by its id through the `(id, valid_from)` index, never through the
+    /// `valid_to` index, which holds every open version (`+` keeps SQLite from choosing it; the
+    /// plans are checked by a test with `EXPLAIN QUERY PLAN`).
+    static func recording(_ layer: Layer, table: String?, geometry: String, whole: Bool)
+        -> (changes: [String], opened: String, closed: String, changed: String, lost: String) {
         let history = GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))
         let digest = GeoPackageHistorySchema.digestColumn, sha256 = GeoPackageHistorySchema.digestFunction
         let noted = "(SELECT id FROM \(GeoPackageHistorySchema.editsTable) WHERE layer = '\(layer.rawValue)')"
-        // For the noted ids, the open versions are looked up by id: `+` keeps SQLite from walking
-        // every open version through the valid_to index instead (0.4 s of page reads for one zone
-        // added to 100,000).
         let openInScope = whole ? "h.valid_to IS NULL" : "+h.valid_to IS NULL AND h.id IN \(noted)"
-        if try db.tableExists(layer.rawValue) {
-            let table = GeoPackageTable.quote(layer.rawValue), geometry = try geometryColumn(layer)
+        var changes: [String] = []
+        if let table {
+            let table = GeoPackageTable.quote(table)
             let rowGeometry = "t.\(GeoPackageTable.quote(geometry))"
-            let same = Self.sameVersion(layer, row: "t", geometry: geometry, version: "h")
-            try db.execute(sql: """
-                UPDATE \(history) AS h SET valid_to = ? WHERE \(openInScope)
+            let same = sameVersion(layer, row: "t", geometry: geometry, version: "h")
+            let columns = self.columns(layer)
+            changes = [
+                """
+                UPDATE \(history) AS h SET valid_to = ?1 WHERE \(openInScope)
                 AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id AND \(same))
-                """, arguments: [revision])
-            // A version closed without a geometry of its own (its row changed while the triggers
-            // were missing) takes the row's where that is still the geometry its digest names.
-            try db.execute(sql: """
+                """,
+                // A version closed without a geometry of its own (its row changed while the triggers
+                // were missing) takes the row's where that is still the geometry its digest names.
+                """
                 UPDATE \(history) AS h SET geom = (SELECT \(rowGeometry) FROM \(table) t WHERE t.id = h.id)
-                WHERE h.valid_to = ? AND h.geom IS NULL AND h.\(digest) IS NOT NULL
+                WHERE h.valid_to = ?1 AND h.geom IS NULL AND h.\(digest) IS NOT NULL
                 AND h.\(digest) = (SELECT \(sha256)(\(rowGeometry)) FROM \(table) t WHERE t.id = h.id)
-                """, arguments: [revision])
-            let columns = Self.columns(layer)
-            try db.execute(sql: """
+                """,
+                """
                 INSERT INTO \(history) (\(columns.joined(separator: ", ")), \(digest), valid_from)
-                SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), \(sha256)(\(rowGeometry)), ? FROM \(table) t
+                SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), \(sha256)(\(rowGeometry)), ?1 FROM \(table) t
                 WHERE \(whole ? "1" : "t.id IN \(noted)")
-                AND NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND h.valid_to IS NULL)
-                """, arguments: [revision])
-            // Open versions that still hold a copy of their row's geometry (kept by a trigger for
-            // a change that turned out to change nothing, or written before versions left their
-            // geometry in the layer) give it up for its digest.
-            try db.execute(sql: """
+                AND NOT EXISTS (SELECT 1 FROM \(history) h WHERE h.id = t.id AND +h.valid_to IS NULL)
+                """,
+                // Open versions that still hold a copy of their row's geometry (kept by a trigger for
+                // a change that turned out to change nothing, or written before versions left their
+                // geometry in the layer) give it up for its digest.
+                """
                 UPDATE \(history) AS h SET \(digest) = \(sha256)(h.geom), geom = NULL
-                WHERE \(openInScope) AND h.valid_from <> ? AND h.geom IS NOT NULL
+                WHERE \(openInScope) AND h.valid_from <> ?1 AND h.geom IS NOT NULL
                 AND EXISTS (SELECT 1 FROM \(table) t WHERE t.id = h.id AND \(rowGeometry) IS h.geom)
-                """, arguments: [revision])
+                """,
+            ]
         } else {
             // The layer's table was dropped: every feature it had is gone.
-            try db.execute(sql: "UPDATE \(history) SET valid_to = ? WHERE valid_to IS NULL", arguments: [revision])
+            changes = ["UPDATE \(history) SET valid_to = ?1 WHERE valid_to IS NULL"]
         }
-        let opened = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(history) WHERE valid_from = ?", arguments: [revision]) ?? 0
-        let closed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(history) WHERE valid_to = ?", arguments: [revision]) ?? 0
-        let changed = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM \(history) a WHERE a.valid_from = ?1
-            AND EXISTS (SELECT 1 FROM \(history) b WHERE b.id = a.id AND b.valid_to = ?1)
-            """, arguments: [revision]) ?? 0
-        let lost = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM \(history) WHERE valid_to = ? AND geom IS NULL AND \(digest) IS NOT NULL
-            """, arguments: [revision]) ?? 0
-        return (opened - changed, changed, closed - changed, lost)
+        return (changes,
+                opened: "SELECT count(*) FROM \(history) WHERE valid_from = ?1",
+                closed: "SELECT count(*) FROM \(history) WHERE valid_to = ?1",
+                changed: """
+                    SELECT count(*) FROM \(history) a WHERE a.valid_from = ?1
+                    AND EXISTS (SELECT 1 FROM \(history) b WHERE b.id = a.id AND +b.valid_to = ?1)
+                    """,
+                lost: "SELECT count(*) FROM \(history) WHERE valid_to = ?1 AND geom IS NULL AND \(digest) IS NOT NULL")
     }
 
     /// Makes the layer tables what they were at `revision`: removes rows added since, puts back the
@@ -264,7 +322,7 @@ struct GeoPackageHistory {
     }
 
     /// The layer's ZoneAtlas columns, quoted.
-    private static func columns(_ layer: Layer) -> [String] {
+    static func columns(_ layer: Layer) -> [String] {
         GeoPackageSchema.columns(layer).map { GeoPackageTable.quote($0.name) }
     }
 

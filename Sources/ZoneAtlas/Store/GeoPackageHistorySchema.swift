@@ -35,6 +35,14 @@ enum GeoPackageHistorySchema {
             + ["update", "delete"].map { "zoneatlas_keep_\(layer.rawValue)_\($0)" }
     }
 
+    /// The columns of the revisions table.
+    static let revisionColumns = ["fid", "time", "author", "message", "decision", "decision_date", "sources", "command",
+                                  "added", "changed", "removed"]
+
+    /// The text by which a keep trigger's SQL shows that it finds the version by its id (one
+    /// written before does not, and is made again).
+    static let keepTriggerMark = "+valid_to IS NULL"
+
     /// The revisions and edits tables, registered as attributes tables (an INTEGER PRIMARY KEY each,
     /// requirement 119); the sources declared as JSON and the decision date as a DATE.
     static let shared = [
@@ -101,7 +109,9 @@ enum GeoPackageHistorySchema {
     ///   delete. Each adds an id once (no UNIQUE constraint: an `INSERT OR …` of the statement
     ///   that fires a trigger would override the trigger's own conflict clause);
     /// - two copy a row's old geometry into its current version, where that version keeps none of
-    ///   its own, before an update or delete can lose it.
+    ///   its own, before an update or delete can lose it; the version is found by its id (`+`
+    ///   keeps SQLite from walking every open version through the `valid_to` index instead, which
+    ///   made re-importing a layer quadratic in its rows).
     static func triggers(_ layer: Layer, geometryColumn: String) -> [String] {
         let names = triggerNames(layer), table = "\"\(layer.rawValue)\""
         func note(_ value: String) -> String {
@@ -112,7 +122,7 @@ enum GeoPackageHistorySchema {
         }
         let keep = """
             UPDATE "\(self.table(layer))" SET geom = OLD.\(GeoPackageTable.quote(geometryColumn))
-            WHERE id = OLD.id AND valid_to IS NULL AND geom IS NULL;
+            WHERE id = OLD.id AND +valid_to IS NULL AND geom IS NULL;
             """
         return [
             "CREATE TRIGGER IF NOT EXISTS \"\(names[0])\" AFTER INSERT ON \(table) BEGIN \(note("NEW.id")) END",

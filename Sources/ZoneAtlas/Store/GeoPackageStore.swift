@@ -300,10 +300,18 @@ public struct GeoPackageStore: RegistryStore {
         }
         let existed = exists
         defer { if !existed { removeIfLeftEmpty() } }
+        if existed {
+            // A damaged file is not written: a write could spread the damage to what still reads.
+            // (Checked on a connection of its own: the write's fixes where its temporary storage
+            // goes as its transaction begins.)
+            let findings = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(10)") }
+            guard findings == ["ok"] else { throw RegistryError.damaged(path: path, findings: findings) }
+        }
         let result = try open(readonly: false) { database in
             try database.writeWithoutTransaction { db in
                 var result: Result?
                 try db.inTransaction(.immediate) {
+                    try GeoPackageHistory(db: db, path: path).checkSchema()
                     try createSchema(db)
                     result = try body(db)
                     return .commit
@@ -370,7 +378,12 @@ public struct GeoPackageStore: RegistryStore {
     /// Runs `body` on the file opened read-only, in one read transaction (one consistent state).
     /// Errors thrown by `body` pass unchanged.
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try open(readonly: true) { try $0.read(body) }
+        try open(readonly: true) { database in
+            try database.read { db in
+                try GeoPackageHistory(db: db, path: path).checkSchema()
+                return try body(db)
+            }
+        }
     }
 
     /// `body`'s errors as ``RegistryError``s, for the calls that throw nothing else.
@@ -380,6 +393,21 @@ public struct GeoPackageStore: RegistryStore {
         } catch {
             throw .wrapping(error, at: path)
         }
+    }
+
+    /// Where a read connection opens the file. A file this process may not write (a published copy,
+    /// a colleague's registry on a shared drive) is read as SQLite's `immutable` URI says, taking no
+    /// lock and leaving no `-wal` or `-shm` beside it, which would be owned by the reader and break
+    /// the owner's next write; while a `-wal` beside it shows a writer at work, read-only (`mode=ro`)
+    /// so that the WAL's commits are read too. A file this process may write is opened as it is.
+    private var readLocation: String {
+        guard readOnlyMode != nil || access(path, W_OK) != 0 else { return path }
+        // RFC 3986 path characters, as SQLite's URI filenames take them.
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        let writerAtWork = FileManager.default.fileExists(atPath: path + "-wal")
+        return "file:\(encoded)?\(writerAtWork ? "mode=ro" : "immutable=1")"
     }
 
     /// Opens the file with the busy timeout and ZoneAtlas's SQL functions, and maps SQLite's
@@ -409,8 +437,12 @@ public struct GeoPackageStore: RegistryStore {
             })
         }
         do {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw RegistryError.store(path: path, reason: "is a directory, not a registry file; give the file's path, e.g. \((path as NSString).appendingPathComponent("registry.gpkg"))")
+            }
             if readonly && !exists { throw RegistryError.store(path: path, reason: "no such file") }
-            let database = try DatabaseQueue(path: path, configuration: configuration)
+            let database = try DatabaseQueue(path: readonly ? readLocation : path, configuration: configuration)
             defer { try? database.close() }
             return try body(database)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
