@@ -3,7 +3,9 @@ import Foundation
 /// `zoneatlas-bench registry FILE [--large FILE]`: the registry as a user meets it — whole
 /// `zoneatlas` processes (import, show, list --bbox, import of one more zone) on a registry made
 /// from FILE, each timed with its peak memory, beside GDAL doing the same on the same file
-/// (`ogr2ogr` loading it, `ogrinfo -where`, `ogrinfo -spat`, `ogr2ogr -append`). With `--large`,
+/// (`ogr2ogr` loading it, `ogrinfo -where`, `ogrinfo -spat`, `ogr2ogr -append`); then the file
+/// imported again with every zone moved, the history read by box at two revisions, the diff of
+/// the whole change, and the cost of SQLite's `quick_check` on the registry. With `--large`,
 /// the import of that file (e.g. 1,000,000 zones) into an empty registry, with its peak memory.
 /// With `--postgres URL` (a database, no `?` part), the same on a PostGIS registry in a schema of
 /// its own beside `ogr2ogr` loading the file into the same server, then the six analysis commands
@@ -62,6 +64,30 @@ enum RegistryBench {
                      measure(["ogrinfo", "-q", "-where", "name LIKE '%An Lão%'", gdal, "zones"]), "—"))
         rows.append(("import one more zone", measure([zoneatlas, "import", one, "--registry", registry]),
                      measure(["ogr2ogr", "-update", "-append", "-nln", "zones", gdal, one]), "≤ 200 ms"))
+        // The whole file again with every zone moved east by 1e-5° (about 1 m): every row changes,
+        // so every one gets a new version; then the history read back by box and compared whole.
+        let moved = directory.appendingPathComponent("moved.geojson").path
+        let move = """
+            import json, sys
+            d = json.load(open(sys.argv[1]))
+            def mv(c): return [round(c[0] + 1e-5, 7)] + c[1:] if isinstance(c[0], (int, float)) else [mv(x) for x in c]
+            for f in d["features"]: f["geometry"]["coordinates"] = mv(f["geometry"]["coordinates"])
+            d.pop("bbox", None)
+            json.dump(d, open(sys.argv[2], "w"), separators=(",", ":"))
+            """
+        if measure(["python3", "-c", move, file, moved]).status == 0 {
+            let reimport = measure([zoneatlas, "import", moved, "--registry", registry])
+            rows.append(("import the file again, every zone moved (revision 3)", reimport, nil,
+                         String(format: "≤ 2× the first import (%.1f×)", reimport.seconds / rows[0].1.seconds)))
+            rows.append(("list --at 1 --bbox (10 km box; versions closed, in the history's R-tree)",
+                         measure([zoneatlas, "list", "--at", "1", "--bbox", box.joined(separator: ","), "--registry", registry]), nil, "≤ 200 ms"))
+            rows.append(("list --at 3 --bbox (10 km box; current versions, in the layer's R-tree)",
+                         measure([zoneatlas, "list", "--at", "3", "--bbox", box.joined(separator: ","), "--registry", registry]), nil, "≤ 200 ms"))
+            rows.append(("diff 1 3 (every zone changed)", measure([zoneatlas, "diff", "1", "3", "--format", "csv", "--registry", registry]), nil,
+                         "≤ 60 s, ≤ 1.5 GB"))
+        }
+        // What a write's integrity check costs, alone (SQLite's CLI on the registry as it is now).
+        rows.append(("PRAGMA quick_check (every write runs it first)", measure(["sqlite3", registry, "PRAGMA quick_check"]), nil, "—"))
         if let large {
             let big = directory.appendingPathComponent("large.gpkg").path
             rows.append(("import of --large into an empty registry", measure([zoneatlas, "import", large, "--registry", big]), nil,

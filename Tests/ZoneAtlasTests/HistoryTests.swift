@@ -256,6 +256,10 @@ struct HistoryTests {
     @Test func aRegistryWithFullCopiesInItsHistoryIsCarriedOver() throws {
         let (store, directory) = try registry()
         for layer in ["zones", "communes", "corridors"] {
+            // Such a registry had no spatial index on its history either.
+            let rtree = "rtree_\(layer)_history_geom"
+            _ = try sqlite(store, ["insert", "update1", "update2", "update3", "update4", "delete"].map { "DROP TRIGGER \(rtree)_\($0);" }.joined()
+                           + "DROP TABLE \(rtree); DELETE FROM gpkg_extensions WHERE table_name = '\(layer)_history';")
             _ = try sqlite(store, """
                 UPDATE \(layer)_history SET geom = (SELECT geom FROM \(layer) t WHERE t.id = \(layer)_history.id) WHERE valid_to IS NULL;
                 ALTER TABLE \(layer)_history DROP COLUMN geom_sha256;
@@ -271,6 +275,9 @@ struct HistoryTests {
             #expect(try sqlite(store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'zoneatlas_keep_\(layer)_%'") == "2")
             #expect(try sqlite(store, "SELECT count(*) FROM \(layer)_history WHERE valid_to IS NULL AND geom IS NOT NULL") == "0", "\(layer)")
             #expect(try versionsUnlikeTheirRows(store, layer, at: 2) == 0, "\(layer)")
+            // Its history got its spatial index, over every version that holds a geometry.
+            #expect(try sqlite(store, "SELECT count(*) FROM rtree_\(layer)_history_geom")
+                    == (try sqlite(store, "SELECT count(geom) FROM \(layer)_history")), "\(layer)")
         }
         #expect(try store.versions(id: "sez-hai-phong").map(\.entry.feature.name) == ["Khu kinh tế chuyên biệt Hải Phòng", "Tên mới"])
         #expect(try store.entry(id: "sez-hai-phong", at: 1)?.feature.geometry.equals(try sourceGeometry("sez-hai-phong")) == true)

@@ -127,6 +127,11 @@ struct GeoPackageHistory {
     @discardableResult
     func record(_ note: RevisionNote, untracked: Set<Layer> = [], keepEmpty: Bool) throws -> Revision? {
         let number = (try Int.fetchOne(db, sql: "SELECT max(fid) FROM \(GeoPackageHistorySchema.revisionsTable)") ?? 0) + 1
+        // History tables written before they had a spatial index get it.
+        for layer in Layer.allCases where try db.tableExists(GeoPackageHistorySchema.table(layer))
+            && !db.tableExists(GeoPackageHistorySchema.spatialIndexTable(layer)) {
+            for statement in GeoPackageHistorySchema.spatialIndex(layer) { try db.execute(sql: statement) }
+        }
         var added = 0, changed = 0, removed = 0
         var lost: [String] = []
         for layer in Layer.allCases where try db.tableExists(GeoPackageHistorySchema.table(layer)) {

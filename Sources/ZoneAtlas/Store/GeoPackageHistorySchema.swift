@@ -3,7 +3,8 @@ import GRDB
 /// The tables that keep a ZoneAtlas GeoPackage's history, all registered in `gpkg_contents` so that
 /// GDAL and QGIS read them:
 /// - `zoneatlas_revisions` (attributes): one row per revision, its `fid` the revision number;
-/// - `<layer>_history` (features, same columns and geometry type as the layer, no spatial index):
+/// - `<layer>_history` (features, same columns and geometry type as the layer, with an R-tree over
+///   the versions that hold a geometry of their own):
 ///   every version of every feature, current in revisions `valid_from` ..< `valid_to`
 ///   (`valid_to` NULL while current). A version still current keeps its geometry in the layer
 ///   alone: here its `geom` is NULL and `geom_sha256` holds the SHA-256 of the layer's blob, so
@@ -102,6 +103,27 @@ enum GeoPackageHistorySchema {
             VALUES ('\(table)', 'properties', '\(table).properties', 'properties', 'the properties of the source feature, as JSON', 'application/json')
             """,
         ]
+    }
+
+    /// The R-tree of a layer's history table, over the versions that hold a geometry of their own
+    /// (a current version's is the layer's, in the layer's R-tree).
+    static func spatialIndexTable(_ layer: Layer) -> String { "rtree_\(table(layer))_geom" }
+
+    /// What gives a history table written without one its spatial index (GeoPackage's R-tree
+    /// extension): the R-tree filled in one statement, its triggers, its extension row.
+    static func spatialIndex(_ layer: Layer) -> [String] {
+        let table = self.table(layer), rtree = spatialIndexTable(layer)
+        return [
+            "CREATE VIRTUAL TABLE \"\(rtree)\" USING rtree(id, minx, maxx, miny, maxy)",
+            """
+            INSERT INTO "\(rtree)" SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom)
+            FROM "\(table)" WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)
+            """,
+            """
+            INSERT OR IGNORE INTO gpkg_extensions VALUES ('\(table)', 'geom', 'gpkg_rtree_index',
+              'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')
+            """,
+        ] + GeoPackageSchema.rtreeTriggers(table)
     }
 
     /// The triggers on a layer's table (its geometry in `geometryColumn`):
