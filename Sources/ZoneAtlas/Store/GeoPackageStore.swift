@@ -269,12 +269,13 @@ public struct GeoPackageStore: RegistryStore {
         }
         if envelope != nil, table.name == GeoPackageHistorySchema.table(layer) {
             // A read at a revision: its versions in the box have their geometry in the history's
-            // R-tree, or are current and have it in the layer's.
+            // R-tree, or are current and have it in the layer's (found by id: `+` keeps SQLite
+            // from walking every open version through the `valid_to` index instead).
             guard table.hasSpatialIndex, let layerTable, layerTable.hasSpatialIndex, layerTable.columns.contains("id") else {
                 return (nil, conditions.isEmpty ? nil : conditions.joined(separator: " AND "), StatementArguments(arguments))
             }
             let own = "t.fid IN (\(box(table)))"
-            let layers = "t.geom IS NULL AND t.valid_to IS NULL AND t.id IN (SELECT l.id FROM \(layerTable.quoted) l WHERE l.fid IN (\(box(layerTable))))"
+            let layers = "t.geom IS NULL AND +t.valid_to IS NULL AND t.id IN (SELECT l.id FROM \(layerTable.quoted) l WHERE l.fid IN (\(box(layerTable))))"
             conditions.append("(\(own) OR \(layers))")
         } else if let envelope, table.hasSpatialIndex {
             let rtree = GeoPackageTable.quote("rtree_\(table.name)_\(table.geometryColumn)")
