@@ -303,7 +303,7 @@ public struct GeoPackageStore: RegistryStore {
             // The history's set-wide statements that follow keep their temporary tables in files
             // (in memory they took 1.2 GB for a million zones).
             try db.execute(sql: "PRAGMA temp_store = FILE")
-            let written = writer as? GeoPackageWriter
+            var written = writer as? GeoPackageWriter
             try written?.finish()
             guard let revision = try history.record(try note(), untracked: written?.madeLayers ?? [], keepEmpty: true) else {
                 throw RegistryError.store(path: path, reason: "the write's revision was not recorded")

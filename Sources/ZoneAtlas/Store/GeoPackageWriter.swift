@@ -20,6 +20,9 @@ struct GeoPackageWriter: RegistryWriter {
     /// filled without triggers — no spatial index kept row by row, no edits noted — and given
     /// their spatial index and triggers by ``finish()``; their history is recorded from the whole table.
     private(set) var madeLayers: Set<Layer> = []
+    /// The existing layers whose history triggers this transaction set aside while it writes them,
+    /// keeping their history itself (made again by ``finish()``).
+    private var keeping: [Layer: GeoPackageHistoryKeeping] = [:]
 
     init(db: Database, path: String) throws {
         self.db = db
@@ -34,13 +37,15 @@ struct GeoPackageWriter: RegistryWriter {
                 extents[row.layer] = extents[row.layer].map { $0.union(envelope) } ?? envelope
             }
             try sql {
-                if let fid = try Int64.fetchOne(statements.find, arguments: [row.id]) {
-                    try statements.update.execute(arguments: row.values + [fid])
+                if let old = try GRDB.Row.fetchOne(statements.find, arguments: [row.id]) {
+                    try keeping[row.layer]?.keep(id: row.id, oldGeometry: old[1], newGeometry: row.geometry)
+                    try statements.update.execute(arguments: row.values + [row.geometry, old[0]])
                     changes.replaced[row.layer, default: 0] += 1
                 } else {
-                    try statements.insert.execute(arguments: row.values)
+                    try statements.insert.execute(arguments: row.values + [row.geometry])
                     changes.added[row.layer, default: 0] += 1
                 }
+                try keeping[row.layer]?.noteWritten(id: row.id)
             }
         }
     }
@@ -58,7 +63,7 @@ struct GeoPackageWriter: RegistryWriter {
     mutating func appendVersions(_ versions: [FeatureVersion]) throws(RegistryError) {
         for (row, version) in zip(try encode(versions.map(\.entry)), versions) {
             let insert = try historyInsert(row.layer)
-            try sql { try insert.execute(arguments: row.values + [version.from, version.to]) }
+            try sql { try insert.execute(arguments: row.values + [row.geometry, version.from, version.to]) }
         }
     }
 
@@ -88,11 +93,12 @@ struct GeoPackageWriter: RegistryWriter {
         return prepared
     }
 
-    /// An entry as the values of its row: typed columns, then the geometry blob.
+    /// An entry as the values of its row: typed columns, and the geometry blob.
     private struct EncodedRow: Sendable {
         var layer: Layer
         var id: String
         var values: StatementArguments
+        var geometry: Data
         var envelope: Envelope?
     }
 
@@ -100,7 +106,7 @@ struct GeoPackageWriter: RegistryWriter {
         let layer = entry.layer
         do {
             let blob = try GeoPackageBinary.encode(entry.feature.geometry, srsID: GeoPackageSchema.wgs84SRSID)
-            return EncodedRow(layer: layer, id: entry.id, values: StatementArguments(values(entry) + [blob]),
+            return EncodedRow(layer: layer, id: entry.id, values: StatementArguments(values(entry)), geometry: blob,
                               envelope: entry.feature.geometry.envelope)
         } catch {
             throw .store(path: path, reason: "\(layer.rawValue) \(entry.id): \(error)")
@@ -122,15 +128,19 @@ struct GeoPackageWriter: RegistryWriter {
         guard last > 0, (1...last).contains(revision) else {
             throw .unknownRevision("revision \(revision)", reason: last == 0 ? "\(path) has no revisions yet" : "\(path) has revisions 1 to \(last)")
         }
-        // A layer whose table was dropped since gets it back.
+        // A layer whose table was dropped since gets it back. Restoring is done in SQL, through
+        // the layers' triggers.
         for layer in layers { _ = try statements(layer) }
+        try resumeHistoryTriggers()
         try sql { try history.restore(revision: revision, into: layers) }
     }
 
     /// Widens the extent of every written layer in `gpkg_contents` to cover what was written, and
     /// sets its change time (an extent may stay wider than a layer that shrank, as GDAL's does);
-    /// then gives the layer tables this transaction made their spatial index and triggers.
-    func finish() throws(RegistryError) {
+    /// then gives the layer tables this transaction made their spatial index and triggers, and
+    /// those it set aside theirs again.
+    mutating func finish() throws(RegistryError) {
+        try resumeHistoryTriggers()
         for (layer, extent) in extents {
             try sql {
                 try db.execute(sql: """
@@ -148,9 +158,15 @@ struct GeoPackageWriter: RegistryWriter {
         }
     }
 
+    /// Makes again the history triggers set aside while writing.
+    private mutating func resumeHistoryTriggers() throws(RegistryError) {
+        try sql { for keeping in keeping.values { try keeping.resume() } }
+        keeping = [:]
+    }
+
     /// A layer table's statements, prepared once.
     private struct Statements {
-        /// The fid of the row with an id.
+        /// The fid and geometry of the row with an id.
         var find: Statement
         /// Sets a row's typed columns and geometry, by fid.
         var update: Statement
@@ -171,6 +187,7 @@ struct GeoPackageWriter: RegistryWriter {
                         + missing.joined(separator: ", ") + "; import into a new registry, or read that table with --layer-from")
                 }
                 geometryColumn = existing.geometryColumn
+                keeping[layer] = try GeoPackageHistoryKeeping.suspending(layer, geometryColumn: geometryColumn, in: db)
             } else {
                 // The history table now (a registry copy writes versions into it); the triggers
                 // when the table is filled, by finish().
@@ -180,7 +197,7 @@ struct GeoPackageWriter: RegistryWriter {
             let table = GeoPackageTable.quote(layer.rawValue)
             let names = (GeoPackageSchema.columns(layer).map(\.name) + [geometryColumn]).map(GeoPackageTable.quote)
             return Statements(
-                find: try db.makeStatement(sql: "SELECT fid FROM \(table) WHERE id = ?"),
+                find: try db.makeStatement(sql: "SELECT fid, \(names.last!) FROM \(table) WHERE id = ?"),
                 update: try db.makeStatement(sql: "UPDATE \(table) SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE fid = ?"),
                 insert: try db.makeStatement(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) "
                                              + "VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"))
