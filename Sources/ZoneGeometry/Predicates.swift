@@ -44,8 +44,10 @@ extension Geometry {
     /// Whether no point of this geometry lies outside `other`.
     public func coveredBy(_ other: Geometry) throws(GeometryError) -> Bool { try test(.coveredBy, other) }
 
-    /// Whether the two geometries are topologically equal (same point set).
+    /// Whether the two geometries are topologically equal (same point set). Two whose envelopes
+    /// differ are not, which is answered without GEOS's relate (a boundary moved: most changes of a plan).
     public func equals(_ other: Geometry) throws(GeometryError) -> Bool {
+        guard envelope == other.envelope else { return false }
         let context = GEOSContext.current
         context.clearError()
         return try context.predicate(GEOSEquals_r(context.handle, handle, other.handle), "Equals")

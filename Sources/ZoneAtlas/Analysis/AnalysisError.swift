@@ -66,6 +66,15 @@ func analysing<T, E: AnalysisCause>(_ feature: (any RegistryFeature)? = nil, _ b
     }
 }
 
+/// Runs `body`, its GEOS or PROJ failure becoming an analysis error about the feature `reference` names.
+func analysing<T, E: AnalysisCause>(about reference: FeatureReference, _ body: () throws(E) -> T) throws(AnalysisError) -> T {
+    do throws(E) {
+        return try body()
+    } catch {
+        throw error.analysisError(about: reference)
+    }
+}
+
 /// `parallelMap` over `features`: the failure of item `i` names `features[i]` when it names no
 /// feature itself; cancellation is ``AnalysisError/cancelled``.
 func analysingInParallel<T, E: AnalysisCause>(_ features: [any RegistryFeature], chunkSize: Int,

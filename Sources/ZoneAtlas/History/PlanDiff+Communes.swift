@@ -20,7 +20,7 @@ extension PlanDiff {
             var hectares: [Int: (gained: Double, lost: Double)] = [:]
             for (geometry, isGain) in [(gained, true), (lost, false)] {
                 guard let geometry else { continue }
-                let found = try analysing(item.new?.feature ?? item.old?.feature) { () throws(GeometryError) in
+                let found = try analysing(about: FeatureReference(layer: item.layer, id: item.id)) { () throws(GeometryError) in
                     try tree.query(geometry, predicate: .intersects).map { index throws(GeometryError) in
                         (index, try geodesic.area(of: try geometry.intersection(units[index].feature.geometry).polygonalParts()) / 10_000)
                     }

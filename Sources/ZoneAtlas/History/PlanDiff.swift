@@ -50,7 +50,8 @@ public struct PlanDiff: Sendable {
         /// The declared area before and after, in hectares.
         public var oldDeclaredHectares: Double?
         public var newDeclaredHectares: Double?
-        /// The old and new geometries (for the polygons gained and lost by an added or removed feature).
+        /// A removed feature's entry, and an added one's (their polygons are what was lost and
+        /// gained); `nil` for the other changes.
         public var old: RegistryEntry?
         public var new: RegistryEntry?
 
@@ -192,13 +193,19 @@ public struct PlanDiff: Sendable {
             geometry = try GeometryChange.between(old.feature.geometry, new.feature.geometry, crs: crs, toleranceMetres: toleranceMetres)
             if fields.isEmpty && geometry == nil { return nil }
         }
-        func area(_ entry: RegistryEntry?) throws(AnalysisError) -> Double? {
+        // The geometry's change measured both areas already.
+        func area(_ entry: RegistryEntry?, measured: Double?) throws(AnalysisError) -> Double? {
             guard let entry, entry.feature.geometry.type.isPolygonal else { return nil }
+            if let measured { return measured }
             return try analysing(entry.feature) { () throws(GeometryError) in try Geodesic.wgs84.area(of: entry.feature.geometry) / 10_000 }
         }
+        // Only an added or removed feature keeps its entry (its polygons are what it gained or
+        // lost, and it may be matched by overlap); a changed one's are let go with its state.
         return Item(layer: entry.layer, id: entry.id, name: entry.feature.name, change: old == nil ? .added : new == nil ? .removed : .changed,
-                    fields: fields, parts: [], geometry: geometry, oldAreaHectares: try area(old), newAreaHectares: try area(new),
+                    fields: fields, parts: [], geometry: geometry,
+                    oldAreaHectares: try area(old, measured: geometry?.oldAreaHectares),
+                    newAreaHectares: try area(new, measured: geometry?.newAreaHectares),
                     oldDeclaredHectares: old?.feature.declaredAreaHectares, newDeclaredHectares: new?.feature.declaredAreaHectares,
-                    old: old, new: new)
+                    old: new == nil ? old : nil, new: old == nil ? new : nil)
     }
 }
