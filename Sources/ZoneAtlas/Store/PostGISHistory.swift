@@ -126,37 +126,59 @@ struct PostGISHistory {
     /// changed and added ones, at `revision`; for the noted ids, or every row when `whole`.
     private func record(_ layer: Layer, table: PostGISStore.Table?, revision: Int, whole: Bool) throws(RegistryError)
         -> (added: Int, changed: Int, removed: Int) {
+        let recording = Self.recording(layer, schema: schema, geometry: table?.geometryColumn, revision: revision, whole: whole)
+        for statement in recording.changes { try connection.run(statement) }
+        guard let counts = try connection.run(recording.counts).first?.makeRandomAccess() else { return (0, 0, 0) }
+        let opened = try connection.column(counts, 0, as: Int.self), closed = try connection.column(counts, 1, as: Int.self)
+        let changed = try connection.column(counts, 2, as: Int.self)
+        return (opened - changed, changed, closed - changed)
+    }
+
+    /// The SQL that records `revision` of `layer` in `schema`, the layer's table having its geometry
+    /// in `geometry` (`nil` when the table was dropped): the statements that change the history,
+    /// for the noted ids or, when `whole`, every row; then the counts of versions opened, closed,
+    /// and changed (closed and opened again).
+    ///
+    /// Each costs time linear in the rows the revision changes: no version is looked up once for
+    /// each row of another set except by its id. Right after a large write the planner's statistics
+    /// know few versions and none of the new revision, and it looked the versions closed in it up
+    /// through the `valid_to` index (or read the whole table) for every version opened — walking all
+    /// of them each time. So the versions opened for rows without one, and the changed count, are
+    /// set operations (`EXCEPT`, `INTERSECT`: one pass over each side), not correlated lookups (the
+    /// plans are checked by a test with `EXPLAIN`).
+    static func recording(_ layer: Layer, schema: PostGISSchema, geometry: String?, revision: Int, whole: Bool)
+        -> (changes: [String], counts: String) {
         let history = schema.name(PostGISSchema.history(layer))
         // The noted ids as one array, computed once before the rows are looked up by id: as a plain
         // `IN (SELECT …)` the planner, with statistics not yet updated after a large import, may
         // compare every open version first (0.5 s for one zone added to 100,000).
         let noted = "ANY (ARRAY(SELECT id FROM \(schema.name(PostGISSchema.editsTable)) WHERE layer = \(PostGISConnection.literal(layer.rawValue))))"
-        if let table {
-            let geometry = PostGISConnection.quote(table.geometryColumn), columns = Self.columns(layer)
-            try connection.run("""
+        let changes: [String]
+        if let geometry {
+            let geometry = PostGISConnection.quote(geometry), columns = Self.columns(layer), layerTable = schema.name(layer.rawValue)
+            changes = [
+                """
                 UPDATE \(history) h SET valid_to = \(revision) WHERE h.valid_to IS NULL\(whole ? "" : " AND h.id = \(noted)")
-                AND NOT EXISTS (SELECT 1 FROM \(schema.name(layer.rawValue)) t WHERE t.id = h.id AND \(Self.same(layer, geometry: geometry)))
-                """)
-            try connection.run("""
+                AND NOT EXISTS (SELECT 1 FROM \(layerTable) t WHERE t.id = h.id AND \(Self.same(layer, geometry: geometry)))
+                """,
+                """
                 INSERT INTO \(history) (\(columns.joined(separator: ", ")), geom, valid_from)
                 SELECT \(columns.map { "t.\($0)" }.joined(separator: ", ")), \(Self.multi("t.\(geometry)")), \(revision)
-                FROM \(schema.name(layer.rawValue)) t LEFT JOIN \(history) h ON h.id = t.id AND h.valid_to IS NULL
-                WHERE h.id IS NULL\(whole ? "" : " AND t.id = \(noted)")
-                """)
+                FROM \(layerTable) t WHERE t.id IN (
+                  SELECT id FROM \(layerTable)\(whole ? "" : " WHERE id = \(noted)")
+                  EXCEPT SELECT id FROM \(history) WHERE valid_to IS NULL\(whole ? "" : " AND id = \(noted)"))
+                """,
+            ]
         } else {
             // The layer's table was dropped: every feature it had is gone.
-            try connection.run("UPDATE \(history) SET valid_to = \(revision) WHERE valid_to IS NULL")
+            changes = ["UPDATE \(history) SET valid_to = \(revision) WHERE valid_to IS NULL"]
         }
-        let counts = try connection.run("""
+        return (changes, """
             SELECT (SELECT count(*) FROM \(history) WHERE valid_from = \(revision))::int,
                    (SELECT count(*) FROM \(history) WHERE valid_to = \(revision))::int,
-                   (SELECT count(*) FROM \(history) a WHERE a.valid_from = \(revision)
-                      AND EXISTS (SELECT 1 FROM \(history) b WHERE b.id = a.id AND b.valid_to = \(revision)))::int
-            """).first
-        guard let counts = counts?.makeRandomAccess() else { return (0, 0, 0) }
-        let opened = try connection.column(counts, 0, as: Int.self), closed = try connection.column(counts, 1, as: Int.self)
-        let changed = try connection.column(counts, 2, as: Int.self)
-        return (opened - changed, changed, closed - changed)
+                   (SELECT count(*) FROM (SELECT id FROM \(history) WHERE valid_from = \(revision)
+                      INTERSECT SELECT id FROM \(history) WHERE valid_to = \(revision)) c)::int
+            """)
     }
 
     /// Makes the layer tables what they were at `revision`: removes rows added since, puts back the
