@@ -61,8 +61,9 @@ struct DiffCommand: Subcommand {
         let (before, after) = try concurrently({ try state(from) }, { try state(to) })
         let layers = layer.map { [$0] } ?? Layer.allCases
         let (diff, communes) = try ProgressBar.run("comparing") { () throws -> (PlanDiff, AnalysisTable) in
+            // The parts gained and lost are kept for the map's polygons, and the zones' for their communes.
             let diff = try PlanDiff.between(before.filter { layers.contains($0.layer) }, after.filter { layers.contains($0.layer) },
-                                            toleranceMetres: toleranceM)
+                                            toleranceMetres: toleranceM, keepingParts: format == .geojson ? Set(Layer.allCases) : [.zones])
             // The zones' changes over the communes of the later state (of the earlier, if it has none).
             let later = after.filter { $0.layer == .communes }
             return (diff, try diff.byCommune(later.isEmpty ? before.filter { $0.layer == .communes } : later))

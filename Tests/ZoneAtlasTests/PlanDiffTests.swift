@@ -71,6 +71,21 @@ struct PlanDiffTests {
         #expect(try PlanDiff.between(before, nudged, toleranceMetres: 0.01).items.isEmpty)
     }
 
+    /// A diff that keeps no parts measures the same hectares (the ellipsoidal cell, as above) and
+    /// holds no strip; added and removed features keep their entries, changed ones not.
+    @Test func partsAreKeptOnlyWhereAsked() throws {
+        let before = [Self.zone("sq", try Self.square(106.0, 20.0, 106.01, 20.01)), Self.zone("gone", try Self.square(106.1, 20.0, 106.11, 20.01))]
+        let after = [Self.zone("sq", try Self.square(106.0, 20.0, 106.01, 20.009))]
+        let kept = try #require(try PlanDiff.between(before, after).items.first { $0.id == "sq" })
+        let lean = try PlanDiff.between(before, after, keepingParts: [])
+        let item = try #require(lean.items.first { $0.id == "sq" })
+        let strip = Self.ellipsoidCell(west: 106.0, east: 106.01, south: 20.009, north: 20.01)
+        #expect(abs(item.lostHectares * 10_000 - strip) < 0.5 && item.lostHectares == kept.lostHectares)
+        #expect(kept.geometry?.lost != nil && item.geometry?.lost == nil && item.old == nil && item.new == nil)
+        let removed = try #require(lean.items.first { $0.id == "gone" })
+        #expect(removed.change == .removed && removed.old?.id == "gone")
+    }
+
     /// The real communes against a copy in which commune 10507 moved 0.001° east and 10525 is gone
     /// (derived in the test with plain JSON edits). Oracle: GDAL's SQLite dialect (SpatiaLite),
     /// `ST_Area(ST_Difference(ST_Translate(geometry, 0.001, 0, 0), geometry), 1)` — an ellipsoidal

@@ -85,8 +85,11 @@ public struct PlanDiff: Sendable {
     ///   - new: the later state's entries.
     ///   - toleranceMetres: geometries whose every point lies within this distance of the other
     ///     count as unchanged (0: only the same point set does).
+    ///   - keepingParts: the layers whose changed features keep the parts they gained and lost
+    ///     (for a map, or ``byCommune(_:)``); the others' are measured and let go.
     /// - Throws: an ``AnalysisError`` naming the feature GEOS or PROJ failed on.
-    public static func between(_ old: [RegistryEntry], _ new: [RegistryEntry], toleranceMetres: Double = 0) throws(AnalysisError) -> PlanDiff {
+    public static func between(_ old: [RegistryEntry], _ new: [RegistryEntry], toleranceMetres: Double = 0,
+                               keepingParts: Set<Layer> = Set(Layer.allCases)) throws(AnalysisError) -> PlanDiff {
         func key(_ entry: RegistryEntry) -> String { "\(entry.layer.rawValue)\u{0}\(entry.id)" }
         let before = Dictionary(old.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
@@ -113,7 +116,7 @@ public struct PlanDiff: Sendable {
         }
         let items = try analysingInParallel(count: changed.count, chunkSize: 16, feature: { (after[changed[$0]] ?? before[changed[$0]])?.feature }) {
             index throws(AnalysisError) -> Item? in
-            try item(before[changed[index]], after[changed[index]], crs: crs, toleranceMetres: toleranceMetres)
+            try item(before[changed[index]], after[changed[index]], crs: crs, toleranceMetres: toleranceMetres, keepingParts: keepingParts)
         }
         var found = items.compactMap { $0 }
         for layer in Layer.allCases {
@@ -184,13 +187,15 @@ public struct PlanDiff: Sendable {
         }
     }
 
-    private static func item(_ old: RegistryEntry?, _ new: RegistryEntry?, crs: CRS, toleranceMetres: Double) throws(AnalysisError) -> Item? {
+    private static func item(_ old: RegistryEntry?, _ new: RegistryEntry?, crs: CRS, toleranceMetres: Double,
+                             keepingParts: Set<Layer>) throws(AnalysisError) -> Item? {
         guard let entry = new ?? old else { return nil }
         // What differs first: most features of two versions of a plan do not, and cost no area.
         var fields: [FieldChange] = [], geometry: GeometryChange?
         if let old, let new {
             fields = FieldChange.between(old, new)
-            geometry = try GeometryChange.between(old.feature.geometry, new.feature.geometry, crs: crs, toleranceMetres: toleranceMetres)
+            geometry = try GeometryChange.between(old.feature.geometry, new.feature.geometry, crs: crs, toleranceMetres: toleranceMetres,
+                                                  keepingParts: keepingParts.contains(entry.layer))
             if fields.isEmpty && geometry == nil { return nil }
         }
         // The geometry's change measured both areas already.
