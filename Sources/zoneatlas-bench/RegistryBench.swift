@@ -4,9 +4,10 @@ import Foundation
 /// `zoneatlas` processes (import, show, list --bbox, import of one more zone) on a registry made
 /// from FILE, each timed with its peak memory, beside GDAL doing the same on the same file
 /// (`ogr2ogr` loading it, `ogrinfo -where`, `ogrinfo -spat`, `ogr2ogr -append`); then the file
-/// imported again with every zone moved, the history read by box at two revisions, the diff of
-/// the whole change, and the cost of SQLite's `quick_check` on the registry. With `--large`,
-/// the import of that file (e.g. 1,000,000 zones) into an empty registry, with its peak memory.
+/// imported again unchanged and with every zone moved, the history read by box at two revisions,
+/// the diff of the whole change, a 100-revision history read by box at its middle, and the cost of
+/// SQLite's `quick_check` on the registry. With `--large`, the import of that file (e.g. 1,000,000
+/// zones) into an empty registry, with its peak memory, and `quick_check` on it.
 /// With `--postgres URL` (a database, no `?` part), the same on a PostGIS registry in a schema of
 /// its own beside `ogr2ogr` loading the file into the same server, then the six analysis commands
 /// (with GeoData's communes and corridors imported too) on the GeoPackage and on PostGIS, and the

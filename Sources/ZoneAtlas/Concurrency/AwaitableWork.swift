@@ -100,8 +100,9 @@ extension CorridorAdjacency {
 }
 
 extension PlanDiff {
-    /// The synchronous `between(_:_:toleranceMetres:)`, awaited off the cooperative pool and cancellable.
-    public static func between(_ old: [RegistryEntry], _ new: [RegistryEntry], toleranceMetres: Double = 0) async throws -> PlanDiff {
-        try await awaitWork { try between(old, new, toleranceMetres: toleranceMetres) }
+    /// The synchronous `between(_:_:toleranceMetres:keepingParts:)`, awaited off the cooperative pool and cancellable.
+    public static func between(_ old: [RegistryEntry], _ new: [RegistryEntry], toleranceMetres: Double = 0,
+                               keepingParts: Set<Layer> = Set(Layer.allCases)) async throws -> PlanDiff {
+        try await awaitWork { try between(old, new, toleranceMetres: toleranceMetres, keepingParts: keepingParts) }
     }
 }

@@ -38,11 +38,16 @@ struct GeoPackageWriter: RegistryWriter {
             }
             try sql {
                 if let old = try GRDB.Row.fetchOne(statements.find, arguments: [row.id]) {
-                    try keeping[row.layer]?.keep(id: row.id, oldGeometry: old[1], newGeometry: row.geometry)
-                    try statements.update.execute(arguments: row.values + [row.geometry, old[0]])
                     changes.replaced[row.layer, default: 0] += 1
+                    // A row that already holds these values and this geometry is left as it is:
+                    // nothing to write, to index again, or to compare as the revision is recorded.
+                    let geometry: DatabaseValue = old[row.columns.count + 1]
+                    guard row.geometry.databaseValue != geometry || row.columns.indices.contains(where: { row.columns[$0] != old[$0 + 1] })
+                    else { return }
+                    try keeping[row.layer]?.keep(id: row.id, oldGeometry: geometry, newGeometry: row.geometry)
+                    try statements.update.execute(arguments: StatementArguments(row.columns + [row.geometry.databaseValue, old[0]]))
                 } else {
-                    try statements.insert.execute(arguments: row.values + [row.geometry])
+                    try statements.insert.execute(arguments: StatementArguments(row.columns + [row.geometry.databaseValue]))
                     changes.added[row.layer, default: 0] += 1
                 }
                 try keeping[row.layer]?.noteWritten(id: row.id)
@@ -63,7 +68,8 @@ struct GeoPackageWriter: RegistryWriter {
     mutating func appendVersions(_ versions: [FeatureVersion]) throws(RegistryError) {
         for (row, version) in zip(try encode(versions.map(\.entry)), versions) {
             let insert = try historyInsert(row.layer)
-            try sql { try insert.execute(arguments: row.values + [row.geometry, version.from, version.to]) }
+            try sql { try insert.execute(arguments: StatementArguments(row.columns + [row.geometry.databaseValue, version.from.databaseValue,
+                                                                      version.to.databaseValue])) }
         }
     }
 
@@ -97,7 +103,8 @@ struct GeoPackageWriter: RegistryWriter {
     private struct EncodedRow: Sendable {
         var layer: Layer
         var id: String
-        var values: StatementArguments
+        /// The typed columns' values, in ``GeoPackageSchema/columns(_:)`` order.
+        var columns: [DatabaseValue]
         var geometry: Data
         var envelope: Envelope?
     }
@@ -106,7 +113,7 @@ struct GeoPackageWriter: RegistryWriter {
         let layer = entry.layer
         do {
             let blob = try GeoPackageBinary.encode(entry.feature.geometry, srsID: GeoPackageSchema.wgs84SRSID)
-            return EncodedRow(layer: layer, id: entry.id, values: StatementArguments(values(entry)), geometry: blob,
+            return EncodedRow(layer: layer, id: entry.id, columns: values(entry).map { $0?.databaseValue ?? .null }, geometry: blob,
                               envelope: entry.feature.geometry.envelope)
         } catch {
             throw .store(path: path, reason: "\(layer.rawValue) \(entry.id): \(error)")
@@ -166,7 +173,7 @@ struct GeoPackageWriter: RegistryWriter {
 
     /// A layer table's statements, prepared once.
     private struct Statements {
-        /// The fid and geometry of the row with an id.
+        /// The fid, typed columns and geometry of the row with an id.
         var find: Statement
         /// Sets a row's typed columns and geometry, by fid.
         var update: Statement
@@ -197,7 +204,7 @@ struct GeoPackageWriter: RegistryWriter {
             let table = GeoPackageTable.quote(layer.rawValue)
             let names = (GeoPackageSchema.columns(layer).map(\.name) + [geometryColumn]).map(GeoPackageTable.quote)
             return Statements(
-                find: try db.makeStatement(sql: "SELECT fid, \(names.last!) FROM \(table) WHERE id = ?"),
+                find: try db.makeStatement(sql: "SELECT fid, \(names.joined(separator: ", ")) FROM \(table) WHERE id = ?"),
                 update: try db.makeStatement(sql: "UPDATE \(table) SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE fid = ?"),
                 insert: try db.makeStatement(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) "
                                              + "VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"))
