@@ -59,15 +59,12 @@ extension AnalysisError: AnalysisCause {
 /// Runs `body`, its GEOS or PROJ failure becoming an analysis error about `feature` (`nil`: about
 /// the features of the parallel map it runs in, or none).
 func analysing<T, E: AnalysisCause>(_ feature: (any RegistryFeature)? = nil, _ body: () throws(E) -> T) throws(AnalysisError) -> T {
-    do throws(E) {
-        return try body()
-    } catch {
-        throw error.analysisError(about: feature.map(FeatureReference.init))
-    }
+    try analysing(about: feature.map(FeatureReference.init), body)
 }
 
-/// Runs `body`, its GEOS or PROJ failure becoming an analysis error about the feature `reference` names.
-func analysing<T, E: AnalysisCause>(about reference: FeatureReference, _ body: () throws(E) -> T) throws(AnalysisError) -> T {
+/// Runs `body`, its GEOS or PROJ failure becoming an analysis error about the feature `reference`
+/// names (`nil`: none).
+func analysing<T, E: AnalysisCause>(about reference: FeatureReference?, _ body: () throws(E) -> T) throws(AnalysisError) -> T {
     do throws(E) {
         return try body()
     } catch {

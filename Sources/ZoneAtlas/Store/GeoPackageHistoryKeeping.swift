@@ -28,8 +28,8 @@ final class GeoPackageHistoryKeeping {
     /// Sets aside the triggers of `layer`'s table, whose geometry is in `geometryColumn`, and
     /// prepares to keep its history instead; `nil` (nothing set aside) when the table lacks any of
     /// its triggers or its history table, whose edits the revision then compares whole anyway.
-    static func suspending(_ layer: Layer, geometryColumn: String, in db: Database) throws -> GeoPackageHistoryKeeping? {
-        let history = GeoPackageHistory(db: db, path: "")
+    static func suspending(_ layer: Layer, geometryColumn: String, in history: GeoPackageHistory) throws -> GeoPackageHistoryKeeping? {
+        let db = history.db
         guard try db.tableExists(GeoPackageHistorySchema.table(layer)), try history.isTracked(layer) else { return nil }
         for name in GeoPackageHistorySchema.triggerNames(layer) { try db.execute(sql: "DROP TRIGGER \(GeoPackageTable.quote(name))") }
         return try GeoPackageHistoryKeeping(db: db, layer: layer, geometryColumn: geometryColumn)
@@ -49,13 +49,13 @@ final class GeoPackageHistoryKeeping {
         "UPDATE \(GeoPackageTable.quote(GeoPackageHistorySchema.table(layer))) SET geom = ?2 WHERE id = ?1 AND +valid_to IS NULL AND geom IS NULL"
     }
 
-    /// Before the row with `id` changes from `oldGeometry` to `newGeometry`: gives its open
-    /// version, where that keeps no geometry of its own, the old one (what the keep trigger does,
-    /// but only where the geometry changes; a version closed for a change of its other columns
-    /// takes its geometry from the row as the revision is recorded).
-    func keep(id: String, oldGeometry: DatabaseValue, newGeometry: Data) throws {
-        guard case let .blob(old) = oldGeometry.storage, old != newGeometry else { return }
-        try keepGeometry.execute(arguments: [id, old])
+    /// Before the geometry of the row with `id` changes from `oldGeometry`: gives its open
+    /// version, where that keeps no geometry of its own, the old one (what the keep trigger does;
+    /// the writer calls it only where the geometry changes — a version closed for a change of its
+    /// other columns takes its geometry from the row as the revision is recorded).
+    func keep(id: String, oldGeometry: DatabaseValue) throws {
+        guard !oldGeometry.isNull else { return }
+        try keepGeometry.execute(arguments: [id, oldGeometry])
     }
 
     /// Notes that the row with `id` was written (what the edits triggers do).

@@ -41,10 +41,10 @@ struct GeoPackageWriter: RegistryWriter {
                     changes.replaced[row.layer, default: 0] += 1
                     // A row that already holds these values and this geometry is left as it is:
                     // nothing to write, to index again, or to compare as the revision is recorded.
-                    let geometry: DatabaseValue = old[row.columns.count + 1]
-                    guard row.geometry.databaseValue != geometry || row.columns.indices.contains(where: { row.columns[$0] != old[$0 + 1] })
-                    else { return }
-                    try keeping[row.layer]?.keep(id: row.id, oldGeometry: geometry, newGeometry: row.geometry)
+                    let oldGeometry: DatabaseValue = old[row.columns.count + 1]
+                    let geometryChanged = oldGeometry != row.geometry.databaseValue
+                    guard geometryChanged || row.columns.indices.contains(where: { row.columns[$0] != old[$0 + 1] }) else { return }
+                    if geometryChanged { try keeping[row.layer]?.keep(id: row.id, oldGeometry: oldGeometry) }
                     try statements.update.execute(arguments: StatementArguments(row.columns + [row.geometry.databaseValue, old[0]]))
                 } else {
                     try statements.insert.execute(arguments: StatementArguments(row.columns + [row.geometry.databaseValue]))
@@ -194,7 +194,8 @@ struct GeoPackageWriter: RegistryWriter {
                         + missing.joined(separator: ", ") + "; import into a new registry, or read that table with --layer-from")
                 }
                 geometryColumn = existing.geometryColumn
-                keeping[layer] = try GeoPackageHistoryKeeping.suspending(layer, geometryColumn: geometryColumn, in: db)
+                keeping[layer] = try GeoPackageHistoryKeeping.suspending(layer, geometryColumn: geometryColumn,
+                                                                         in: GeoPackageHistory(db: db, path: path))
             } else {
                 // The history table now (a registry copy writes versions into it); the triggers
                 // when the table is filled, by finish().
